@@ -1,0 +1,93 @@
+"""Name-shaped words: the proper names of models, datasets and benchmarks.
+
+A name is written differently from ordinary words: several capitals (`CLIP`, `GearNet`,
+`ViT`), capitals with digits (`ESM-2`, `K400`, `Llama-2`), or digits inside a lower-case
+word (`node2vec`). A version or size that follows is part of the name (`VideoMAE V2`,
+`Llama 2`, `Qwen3-ASR 1.7B`).
+"""
+from __future__ import annotations
+
+import re
+
+_PART = r"[A-Za-z0-9]+(?:\.[0-9]+)*(?:\+\+|\+)?"
+_COMPOUND = re.compile(rf"(?<![\w+\-/.@]){_PART}(?:-{_PART})*(?![\w@])")
+_VERSION = re.compile(r"\s(?:[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)?[BMK]?|[IVX]{1,3}|XL|XXL|Large|Base|Small|Tiny|Huge|"
+                      r"Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)(?![\w-])")
+#: Hyphenated suffixes that are not part of a name: "CLIP-based", "BERT-style".
+SUFFIXES = frozenset("""based like style driven guided pretrained pre-trained aligned level free aware only
+specific powered enhanced inspired generated derived scale sized size large small base wise centric
+augmented conditioned supervised tuned trained finetuned fine-tuned initialized equipped backed
+compatible oriented dependent agnostic native friendly""".split())
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_UNIT = re.compile(r"^\d+(?:\.\d+)?(?:[KMGTBkmx%]|GB|MB|TB|ms|Hz|fps|px|D|k)?$")
+
+
+def strip_suffix(word: str) -> str:
+    """Drop a descriptive hyphen suffix: 'CLIP-based' -> 'CLIP'."""
+    while "-" in word:
+        head, _, tail = word.rpartition("-")
+        if tail.lower() in SUFFIXES and head:
+            word = head
+        else:
+            break
+    return word
+
+
+def is_name_shaped(word: str) -> bool:
+    """Does a word look like a proper name rather than an English word?
+
+    >>> [w for w in ["CLIP", "GearNet", "ESM-2", "node2vec", "Transformer", "3D", "state-of-the-art", "II"] if is_name_shaped(w)]
+    ['CLIP', 'GearNet', 'ESM-2', 'node2vec']
+    """
+    letters = [c for c in word if c.isalpha()]
+    if not letters or _ROMAN.match(word) or _UNIT.match(word):
+        return False
+    uppers = sum(c.isupper() for c in letters)
+    digits = sum(c.isdigit() for c in word)
+    if uppers >= 2:
+        return len(letters) >= 2 or digits > 0
+    if uppers == 1:
+        if digits and not re.fullmatch(r"\d+[A-Z]", word):
+            return True
+        # iBOT-like lower-first names, or a capital after a hyphen ("k-NN" has 2)
+        return word[0].islower() and len(word) > 2 and not word.endswith("s")
+    return bool(re.search(r"[a-z]\d+[a-z]", word))
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name-shaped word, with a trailing version if any.
+
+    >>> [n for _, _, n in find_names("We compare VideoMAE V2 with CLIP-based GearNet and Llama 2.")]
+    ['VideoMAE V2', 'CLIP', 'GearNet']
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _COMPOUND.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        word = m.group(0).rstrip(".")
+        core = strip_suffix(word)
+        if not is_name_shaped(core):
+            continue
+        start, end = m.start(), m.start() + len(core)
+        if core == word:
+            v = _VERSION.match(text, end)
+            if v:
+                end = v.end()
+        out.append((start, end, text[start:end]))
+    return out
+
+
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+if not Doc.has_extension("kg_names"):
+    Doc.set_extension("kg_names", default=None)
+
+
+@Language.factory("kg_names")
+def make_names(nlp: Language, name: str):
+    """Sets ``doc._.kg_names``: (start, end, text) of every name-shaped word."""
+    def names(doc: Doc) -> Doc:
+        doc._.kg_names = find_names(doc.text)
+        return doc
+    return names

@@ -1,0 +1,288 @@
+"""Context rules: type every mention, merge spellings within a paper, assign roles.
+
+Reads what the earlier components left on the Doc (catalog spans, name-shaped words,
+acronym definitions, task phrases) and sets ``doc._.kg_entities``: one Entity per
+thing the paper names, with its type, role, aliases and mentions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resolve.catalog import Catalog, load_catalog
+from ..resolve.normalize import name_key, singular_key
+from .cues import cues
+from .tasks import find_tasks
+
+TYPE_ORDER = {"method": 0, "dataset": 1, "benchmark": 2, "task": 3, "metric": 4}
+_WORDS = re.compile(r"[\w'’-]+")
+_BENCH_NAME = re.compile(r"(?:Bench|BENCH|Arena|Gym|Leaderboard|Challenge)$")
+NOT_METHOD_HEADS = frozenset("""rate rates ratio score scores value values number size time cost level
+space system systems area areas field fields domain domains language languages""".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str | None
+    origin: str                  # catalog | name | abbreviation | task | title
+    canonical: str | None = None  # catalog name, when the catalog knows it
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    type: str
+    name: str
+    aliases: list[str]
+    role: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None
+
+
+def collect(doc: Doc, catalog: Catalog) -> list[Mention]:
+    """Every candidate mention from the earlier components, typed where already known."""
+    ms = [Mention(s.start_char, s.end_char, s.text, s.label_, "catalog", s.kb_id_) for s in doc.spans["kg_catalog"]]
+    for s, e, t in doc._.kg_names:
+        entry = catalog.lookup(t)
+        if entry is not None:
+            ms.append(Mention(s, e, t, entry.type, "catalog", entry.name))
+        elif not catalog.is_generic(t):
+            ms.append(Mention(s, e, t, _type_from_parts(t, catalog), "name"))
+    ms.extend(Mention(s, e, t, "task", "task") for s, e, t in doc._.kg_tasks)
+    return ms
+
+
+def _type_from_parts(word: str, catalog: Catalog) -> str | None:
+    """'ImageNet-1k' is a dataset because 'ImageNet' is; 'BERT-base' a method."""
+    parts = word.replace(" ", "-").split("-")
+    for i in range(len(parts) - 1, 0, -1):
+        for chunk in ("-".join(parts[:i]), "-".join(parts[-i:])):
+            entry = catalog.lookup(chunk)
+            if entry is not None and entry.type in ("method", "dataset", "benchmark") and len(chunk) > 2:
+                return entry.type
+    return None
+
+
+def keep_longest(ms: list[Mention]) -> list[Mention]:
+    """Drop a mention inside a longer one (a name inside a longer name is not separate)."""
+    ms.sort(key=lambda m: (m.start, -(m.end - m.start), m.type is None, m.origin != "catalog"))
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def type_of_long_form(long: str, short: str, catalog: Catalog) -> str | None:
+    entry = catalog.lookup(long) or catalog.lookup(short)
+    if entry is not None:
+        return entry.type
+    if catalog.is_generic(short):
+        return None
+    last = long.split()[-1].casefold()
+    c = cues()
+    if last in c["dataset_nouns"]:
+        return "dataset"
+    if last in c["benchmark_nouns"]:
+        return "benchmark"
+    tasks = find_tasks(long, in_title=True)
+    if tasks and tasks[-1][1] == len(long):
+        return "task"
+    if last in NOT_METHOD_HEADS:
+        return None
+    if long.islower() and (short.isupper() or short[:-1].isupper()):
+        return None  # "large language models (LLMs)": a family, not a name
+    return "method"
+
+
+def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[list[Mention], list[tuple[str, str]]]:
+    """Add long-form/short-form mentions and type them from each other."""
+    pairs = []
+    for ab in doc._.kg_abbreviations:
+        t = type_of_long_form(ab.long, ab.short, catalog)
+        if t is None:
+            continue
+        pairs.append((ab.long, ab.short))
+        entry = catalog.lookup(ab.long) or catalog.lookup(ab.short)
+        canon = entry.name if entry is not None else None
+        ms.append(Mention(ab.short_start, ab.short_end, ab.short, t, "abbreviation", canon))
+        ms.append(Mention(ab.long_start, ab.long_end, ab.long, t, "abbreviation", canon))
+    return ms, pairs
+
+
+def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Mention]:
+    text = doc.text
+    typed_by_key = {}
+    for long, short in pairs:
+        for m in ms:
+            if m.type and name_key(m.text) in (name_key(long), name_key(short)):
+                typed_by_key[name_key(short)] = typed_by_key[name_key(long)] = m.type
+    c = cues()
+    out = []
+    for m in ms:
+        if m.type is None:
+            k = name_key(m.text)
+            if k in typed_by_key:
+                m.type = typed_by_key[k]
+            else:
+                after = text[m.end:m.end + 20].lower().split()
+                nxt = after[0].strip(".,;:()") if after else ""
+                if _BENCH_NAME.search(m.text) or nxt in c["benchmark_nouns"]:
+                    m.type = "benchmark"
+                elif nxt in c["dataset_nouns"]:
+                    m.type = "dataset"
+                else:
+                    m.type = "method"
+        out.append(m)
+    return out
+
+
+def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
+    return [w.casefold() for w in _WORDS.findall(text[max(0, start - 120):start])][-limit:]
+
+
+def proposal_cue(doc: Doc, m: Mention) -> bool:
+    """Does the sentence present this mention as the paper's own contribution?"""
+    text = doc.text
+    sent = doc.char_span(m.start, m.end, alignment_mode="expand")
+    s_start = sent.sent.start_char if sent is not None else 0
+    before = _words_before(text[s_start:m.start], len(text[s_start:m.start]))
+    c = cues()
+    if before[-3:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-3:])):
+        return True
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        if w in c["propose_verbs"]:
+            return len(before) - i <= 10
+        if w in c["blockers"]:
+            return False
+    after = text[m.end:m.end + 40].lower()
+    return bool(re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple|unified)\b", after))
+
+
+def title_prefix_end(title: str) -> int:
+    i = title.find(": ")
+    return i if 0 < i <= 60 else -1
+
+
+def assign_roles(doc: Doc, ms: list[Mention]) -> None:
+    title_end = doc.user_data.get("title_end", 0)
+    title = doc.text[:title_end]
+    prefix_end = title_prefix_end(title)
+    rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
+    c = cues()
+    for m in ms:
+        if m.type not in ("method", "dataset", "benchmark"):
+            continue
+        proposed = False
+        if m.start < title_end:
+            if prefix_end > 0 and m.end <= prefix_end:
+                proposed = True
+            elif m.origin != "catalog":
+                prev = _words_before(title, m.start, 1)
+                proposed = not prev or prev[0] not in c["study_words"]
+        elif m.origin != "catalog":
+            proposed = proposal_cue(doc, m)
+        if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
+            if re.search(r"\b(?:dataset|corpus|data)\b", rest):
+                m.type = "dataset"
+            elif re.search(r"bench", rest):
+                m.type = "benchmark"
+        if m.type == "method":
+            m.role = "proposed" if proposed else "used"
+        elif m.type == "dataset":
+            m.role = "introduced" if proposed else "used"
+
+
+def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """A title 'Name: ...' names the proposed method even when the name is a plain word."""
+    title = doc.text[:doc.user_data.get("title_end", 0)]
+    end = title_prefix_end(title)
+    if end <= 0 or any(m.start < end for m in ms if m.type in ("method", "dataset", "benchmark")):
+        return ms
+    prefix = title[:end].strip()
+    words = prefix.split()
+    if len(words) == 1 and prefix[0].isupper() and len(prefix) > 2 and prefix.isalpha() \
+            and prefix.casefold() not in cues()["study_words"]:
+        ms.append(Mention(0, end, prefix, "method", "title"))
+    return ms
+
+
+def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
+    """One Entity per thing: same catalog entry, same spelling key, or acronym pair."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        parent[find(a)] = find(b)
+
+    def key(m: Mention):
+        return (m.type, name_key(m.canonical) if m.canonical else singular_key(m.text))
+
+    for m in ms:
+        find(key(m))
+        union(key(m), (m.type, singular_key(m.text)))
+    for long, short in pairs:
+        for t in TYPE_ORDER:
+            a, b = (t, singular_key(long)), (t, singular_key(short))
+            if a in parent and b in parent:
+                union(a, b)
+    groups: dict = {}
+    for m in ms:
+        groups.setdefault(find(key(m)), []).append(m)
+    out = []
+    for (t, _), mentions in groups.items():
+        counts: dict[str, list] = {}
+        for m in mentions:
+            counts.setdefault(m.text, []).append(m)
+        surfaces = sorted(counts, key=lambda s: (-len(counts[s]), counts[s][0].start))
+        name = surfaces[0]
+        seen = {name_key(name)}
+        aliases = []
+        for s in surfaces[1:]:
+            if name_key(s) not in seen:
+                seen.add(name_key(s))
+                aliases.append(s)
+        roles = {m.role for m in mentions}
+        role = ("proposed" if "proposed" in roles else "used") if t == "method" else \
+            ("introduced" if "introduced" in roles else "used") if t == "dataset" else None
+        canon = next((m.canonical for m in mentions if m.canonical), None)
+        out.append(Entity(t, name, aliases, role, sorted(mentions, key=lambda m: m.start), canon))
+    out.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
+    return out
+
+
+class RoleRules:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+
+    def __call__(self, doc: Doc) -> Doc:
+        ms = collect(doc, self.catalog)
+        ms, pairs = apply_abbreviations(doc, ms, self.catalog)
+        ms = keep_longest(ms)
+        ms = type_untyped(doc, ms, pairs)
+        ms = title_name(doc, ms)
+        assign_roles(doc, ms)
+        doc._.kg_entities = group(ms, pairs)
+        return doc
+
+
+if not Doc.has_extension("kg_entities"):
+    Doc.set_extension("kg_entities", default=None)
+
+
+@Language.factory("kg_roles", default_config={"extra": []})
+def make_roles(nlp: Language, name: str, extra: list[str]):
+    return RoleRules(load_catalog(tuple(extra)))

@@ -1,0 +1,124 @@
+"""Task phrases: the research problem as a short noun phrase ending in a task head word.
+
+"visual place recognition", "click-through rate prediction", "few-shot learning": a
+head word (recognition, prediction, learning, ...) with the modifiers written right
+before it. Heads and the words that cannot be modifiers live in ``kg/data/task_words.txt``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "task_words.txt"
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
+MAX_MODIFIERS = 4
+
+
+@lru_cache(maxsize=1)
+def task_words() -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = sections.setdefault(line.strip("[]"), set())
+        elif current is not None:
+            current.add(line.casefold())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def _is_modifier(word: str, in_title: bool) -> bool:
+    w = word.casefold()
+    if w in STOP_WORDS or w in task_words()["bad_modifiers"] or w.endswith("ly") or w.isdigit():
+        return False
+    if not in_title and word[0].isupper() and not word.isupper() and not re.search(r"\d", word):
+        return False  # a capitalised word mid-sentence is a name, not a modifier
+    if w.endswith(("ed", "es")) and "-" not in w and w not in ("speed", "embed", "images", "series"):
+        return False  # verbs and plurals rarely modify a task head
+    return True
+
+
+def _head_ok(words: list[str], i: int) -> bool:
+    sets = task_words()
+    w = words[i].casefold()
+    if w == "learning":
+        return i > 0 and words[i - 1].casefold() in sets["learning"]
+    if w == "inference":
+        return i > 0 and words[i - 1].casefold() in ("language", "causal", "bayesian", "variational")
+    return w in sets["heads"]
+
+
+def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of task phrases in one sentence or title.
+
+    >>> [t for _, _, t in find_tasks("Results on visual place recognition and image retrieval improve.")]
+    ['visual place recognition', 'image retrieval']
+    >>> [t for _, _, t in find_tasks("an efficient detection module for few-shot learning")]
+    ['few-shot learning']
+    """
+    spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = [s[2] for s in spans]
+    out = []
+    for i, (_, end, word) in enumerate(spans):
+        head = word.rsplit("-", 1)[-1] if "-" in word and word.casefold() not in task_words()["heads"] else word
+        j = i
+        if head != word:  # "image-retrieval": the modifier is glued to the head
+            if head.casefold() not in task_words()["heads"] or not _is_modifier(word.rsplit("-", 1)[0], in_title):
+                continue
+            start = spans[i][0]
+            while j > 0 and i - j < MAX_MODIFIERS - 1 and _adjacent(text, spans[j - 1], spans[j]) \
+                    and _is_modifier(words[j - 1], in_title):
+                j -= 1
+            start = spans[j][0]
+        else:
+            if not _head_ok(words, i):
+                continue
+            while j > 0 and i - j < MAX_MODIFIERS and _adjacent(text, spans[j - 1], spans[j]) \
+                    and _is_modifier(words[j - 1], in_title):
+                j -= 1
+            if j == i:
+                continue
+            start = spans[j][0]
+        out.append((start, end, text[start:end]))
+    return _drop_nested(out)
+
+
+def _adjacent(text: str, a, b) -> bool:
+    return text[a[1]:b[0]] in (" ", "-")
+
+
+def _drop_nested(found):
+    found = sorted(found, key=lambda t: (t[0], -(t[1] - t[0])))
+    out = []
+    for s, e, p in found:
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e, p))
+    return out
+
+
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+if not Doc.has_extension("kg_tasks"):
+    Doc.set_extension("kg_tasks", default=None)
+
+
+@Language.factory("kg_tasks")
+def make_tasks(nlp: Language, name: str):
+    """Sets ``doc._.kg_tasks``: task phrases per sentence (the title as Title Case text)."""
+    def tasks(doc: Doc) -> Doc:
+        title_end = doc.user_data.get("title_end", 0)
+        found = []
+        for sent in doc.sents:
+            base = sent.start_char
+            in_title = base < title_end
+            found.extend((base + s, base + e, p) for s, e, p in find_tasks(sent.text, in_title))
+        doc._.kg_tasks = found
+        return doc
+    return tasks

@@ -1,0 +1,84 @@
+"""The records that flow through kg: a Paper in, a Rejection for what could not be read."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+def title_key(title: str) -> str:
+    """Normalised title used to recognise the same paper across sources.
+
+    >>> title_key("Deep  Residual Learning—for Image Recognition") == title_key("deep residual learning for image recognition")
+    True
+    """
+    s = unicodedata.normalize("NFKC", title).casefold()
+    return re.sub(r"[^0-9a-z]+", "", s) or s.strip()
+
+
+def paper_id(title: str) -> str:
+    """Stable id of a paper: a hash of its normalised title, so every source agrees."""
+    return "p" + hashlib.sha1(title_key(title).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class Paper:
+    """One paper as read from an input file (before extraction)."""
+
+    title: str
+    abstract: str
+    source: str = ""                 # "file:line" of the first place it was read
+    ext_id: str | None = None        # id given by the input, if any
+    arxiv_id: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    repos: list[str] = field(default_factory=list)   # code links given as metadata (e.g. githubRepo)
+    links: list[str] = field(default_factory=list)   # project pages given as metadata
+    sources: list[str] = field(default_factory=list)  # every "file:line" it was seen at
+
+    @property
+    def id(self) -> str:
+        return paper_id(self.title)
+
+    @property
+    def key(self) -> str:
+        return title_key(self.title)
+
+    def merge(self, other: "Paper") -> None:
+        """Fold a duplicate of this paper in: keep the longest abstract, union the rest."""
+        if len(other.abstract) > len(self.abstract):
+            self.abstract = other.abstract
+        for attr in ("ext_id", "arxiv_id", "date", "url"):
+            if getattr(self, attr) is None and getattr(other, attr) is not None:
+                setattr(self, attr, getattr(other, attr))
+        if not self.authors:
+            self.authors = list(other.authors)
+        for attr in ("repos", "links", "sources"):
+            mine = getattr(self, attr)
+            mine.extend(x for x in getattr(other, attr) if x not in mine)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "abstract": self.abstract,
+            "arxiv_id": self.arxiv_id, "ext_id": self.ext_id, "date": self.date,
+            "authors": self.authors, "url": self.url, "sources": self.sources or [self.source],
+        }
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input record that could not become a Paper, with where and why."""
+
+    file: str
+    line: int | None
+    reason: str
+    excerpt: str = ""
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "reason": self.reason, "excerpt": self.excerpt}
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.reason}"

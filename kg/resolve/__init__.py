@@ -1,0 +1,1 @@
+"""Resolution: normalisation keys, the catalog, and one node per real-world entity."""

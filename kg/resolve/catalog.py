@@ -1,0 +1,116 @@
+"""The catalog of known entities: names, aliases, types, ids.
+
+Built from the starter TSV files in ``kg/data/catalog`` and, optionally, from imported
+catalogs (JSON Lines written by ``kg catalog import-pwc`` or by a user). The extractor
+uses it for recognition; resolution uses it to give an entity its canonical name and id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import orjson
+
+from .normalize import name_key, singular_key
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+TYPES = ("method", "dataset", "benchmark", "task", "metric")
+FILES = {"method": "methods.tsv", "dataset": "datasets.tsv", "benchmark": "benchmarks.tsv",
+         "task": "tasks.tsv", "metric": "metrics.tsv"}
+
+
+@dataclass(slots=True)
+class Entry:
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    id: str | None = None        # catalog id (e.g. a Papers with Code id)
+    url: str | None = None
+    source: str = "starter"
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Catalog:
+    """Entries indexed by normalised key; the first entry to claim a key keeps it."""
+
+    def __init__(self, entries=(), generic=()):
+        self.entries: list[Entry] = []
+        self.by_key: dict[str, Entry] = {}
+        self.generic: set[str] = set()
+        for e in entries:
+            self.add(e)
+        for g in generic:
+            self.add_generic(g)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        for n in entry.names:
+            k = name_key(n)
+            if k and k not in self.by_key:
+                self.by_key[k] = entry
+
+    def add_generic(self, name: str) -> None:
+        self.generic.add(name_key(name))
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a name refers to (exact key, then without a plural 's')."""
+        return self.by_key.get(name_key(name)) or self.by_key.get(singular_key(name))
+
+    def is_generic(self, name: str) -> bool:
+        return name_key(name) in self.generic or singular_key(name) in self.generic
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def read_tsv(path: Path, type_: str) -> list[Entry]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, aliases = line.partition("\t")
+        out.append(Entry(type_, name.strip(), [a.strip() for a in aliases.split("|") if a.strip()]))
+    return out
+
+
+def read_jsonl(path: Path) -> list[Entry]:
+    """Imported catalog entries: {"type", "name", "aliases", "id", "url"} per line."""
+    out = []
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if raw.strip():
+                d = orjson.loads(raw)
+                out.append(Entry(d["type"], d["name"], list(d.get("aliases") or []), d.get("id"),
+                                 d.get("url"), d.get("source", path.name)))
+    return out
+
+
+def generic_names(directory: Path) -> list[str]:
+    path = directory / "generic.tsv"
+    names = []
+    for e in read_tsv(path, "generic") if path.exists() else []:
+        names.extend(e.names)
+    return names
+
+
+@lru_cache(maxsize=8)
+def load_catalog(extra: tuple[str, ...] = ()) -> Catalog:
+    """The starter catalog plus any extra JSONL catalogs (paths), cached per process."""
+    directory = DATA / "catalog"
+    entries = []
+    for type_, fname in FILES.items():
+        entries.extend(read_tsv(directory / fname, type_))
+    for p in extra:
+        entries.extend(read_jsonl(Path(p)))
+    return Catalog(entries, generic_names(directory))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    path = DATA / "common_words.txt"
+    return frozenset(w.strip().casefold() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))

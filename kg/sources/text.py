@@ -1,0 +1,31 @@
+"""Clean the text of titles and abstracts the same way for every source."""
+from __future__ import annotations
+
+import html
+import re
+
+_LATEX_CMD = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|mathit|mathcal|url|href)\s*\{([^{}]*)\}")
+_LATEX_BARE = re.compile(r"\\(?:%|&|_|#)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace, drop control characters and simple LaTeX markup.
+
+    >>> clean_text("We  propose \\\\textbf{BAMI (Bias-Aware)}\\nfor GUI\\x07 grounding.")
+    'We propose BAMI (Bias-Aware) for GUI grounding.'
+    """
+    if not text:
+        return ""
+    text = _CONTROL.sub(" ", text)
+    if "\\" in text:
+        for _ in range(3):  # nested commands
+            new = _LATEX_CMD.sub(r"\1", text)
+            if new == text:
+                break
+            text = new
+        text = _LATEX_BARE.sub(lambda m: m.group(0)[1], text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _SPACE.sub(" ", text).strip()
