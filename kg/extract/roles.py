@@ -148,7 +148,7 @@ def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
     return [w.casefold() for w in _WORDS.findall(text[max(0, start - 120):start])][-limit:]
 
 
-def proposal_cue(doc: Doc, m: Mention) -> bool:
+def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     """Does the sentence present this mention as the paper's own contribution?"""
     text = doc.text
     sent = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -160,7 +160,7 @@ def proposal_cue(doc: Doc, m: Mention) -> bool:
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if w in c["propose_verbs"]:
-            return len(before) - i <= 10
+            return len(before) - i <= window
         if w in c["blockers"]:
             return False
     after = text[m.end:m.end + 40].lower()
@@ -188,8 +188,8 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
             elif m.origin != "catalog":
                 prev = _words_before(title, m.start, 1)
                 proposed = not prev or prev[0] not in c["study_words"]
-        elif m.origin != "catalog":
-            proposed = proposal_cue(doc, m)
+        else:
+            proposed = proposal_cue(doc, m, window=10 if m.origin != "catalog" else 6)
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
             if re.search(r"\b(?:dataset|corpus|data)\b", rest):
                 m.type = "dataset"
