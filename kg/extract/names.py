@@ -40,6 +40,8 @@ def is_name_shaped(word: str) -> bool:
     ['CLIP', 'GearNet', 'ESM-2', 'node2vec']
     """
     letters = [c for c in word if c.isalpha()]
+    if "-" in word and all(re.fullmatch(r"[A-Z]?[a-z]+", part) for part in word.split("-")):
+        return False  # Title-Case words joined by hyphens: "Vision-Language", "Pre-Training"
     if not letters or _ROMAN.match(word) or _UNIT.match(word):
         return False
     uppers = sum(c.isupper() for c in letters)
