@@ -18,7 +18,7 @@ SUFFIXES = frozenset("""based like style driven guided pretrained pre-trained al
 specific powered enhanced inspired generated derived scale sized size large small base wise centric
 augmented conditioned supervised tuned trained finetuned fine-tuned initialized equipped backed
 compatible oriented dependent agnostic native friendly""".split())
-_ROMAN = re.compile(r"^[IVXLC]+$")
+_ROMAN = re.compile(r"^(?:[IVXLC]+|[vV]\d+(?:\.\d+)*)$")
 _UNIT = re.compile(r"^\d+(?:\.\d+)?(?:[KMGTBkmx%]|GB|MB|TB|ms|Hz|fps|px|D|k)?$")
 
 

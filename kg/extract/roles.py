@@ -33,6 +33,7 @@ class Mention:
     origin: str                  # catalog | name | abbreviation | task | title
     canonical: str | None = None  # catalog name, when the catalog knows it
     role: str | None = None
+    aliases: tuple[str, ...] = ()  # other spellings the text implies ("classification")
 
 
 @dataclass(slots=True)
@@ -103,17 +104,23 @@ def type_of_long_form(long: str, short: str, catalog: Catalog) -> str | None:
 
 
 def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[list[Mention], list[tuple[str, str]]]:
-    """Add long-form/short-form mentions and type them from each other."""
-    pairs = []
+    """Add long-form/short-form mentions and type them from each other.
+
+    A short form whose long form is not an entity ("click-through rate (CTR)", "large
+    language models (LLMs)") is not an entity either, wherever it is written.
+    """
+    pairs, not_entities = [], set()
     for ab in doc._.kg_abbreviations:
         t = type_of_long_form(ab.long, ab.short, catalog)
         if t is None:
+            not_entities.add(singular_key(ab.short))
             continue
         pairs.append((ab.long, ab.short))
         entry = catalog.lookup(ab.long) or catalog.lookup(ab.short)
         canon = entry.name if entry is not None else None
         ms.append(Mention(ab.short_start, ab.short_end, ab.short, t, "abbreviation", canon))
         ms.append(Mention(ab.long_start, ab.long_end, ab.long, t, "abbreviation", canon))
+    ms = [m for m in ms if not (m.origin == "name" and singular_key(m.text) in not_entities)]
     return ms, pairs
 
 
@@ -125,6 +132,7 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
             if m.type and name_key(m.text) in (name_key(long), name_key(short)):
                 typed_by_key[name_key(short)] = typed_by_key[name_key(long)] = m.type
     c = cues()
+    _types_from_lists(text, ms)
     out = []
     for m in ms:
         if m.type is None:
@@ -142,6 +150,21 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
                     m.type = "method"
         out.append(m)
     return out
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$")
+
+
+def _types_from_lists(text: str, ms: list[Mention]) -> None:
+    """An unknown name listed with datasets is a dataset: "RefCOCO, OCID-Ref, TallyQA"."""
+    ordered = sorted(ms, key=lambda m: m.start)
+    for _ in range(2):
+        for a, b in zip(ordered, ordered[1:]):
+            if not _LIST_SEP.match(text[a.end:b.start]):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x.type is None and y.type in ("dataset", "benchmark"):
+                    x.type = y.type
 
 
 def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
@@ -178,6 +201,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
     prefix_end = title_prefix_end(title)
     rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
     c = cues()
+    software = bool(re.search(r"\b(?:toolkit|library|package|toolbox|platform)\b", rest))
     for m in ms:
         if m.type not in ("method", "dataset", "benchmark"):
             continue
@@ -191,6 +215,9 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
         else:
             proposed = proposal_cue(doc, m, window=10 if m.origin != "catalog" else 6)
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
+            if software:
+                m.type = None  # "X: A Toolkit for ...": software is not a method
+                continue
             if re.search(r"\b(?:dataset|corpus|data)\b", rest):
                 m.type = "dataset"
             elif re.search(r"bench", rest):
@@ -213,6 +240,33 @@ def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
             and prefix.casefold() not in cues()["study_words"]:
         ms.append(Mention(0, end, prefix, "method", "title"))
     return ms
+
+
+TERSE_TASKS = {"classification": "image classification", "detection": "object detection",
+               "segmentation": "semantic segmentation"}
+
+
+def tasks_from_dataset_heads(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """"ImageNet classification" names the task "image classification" (alias "classification")."""
+    text = doc.text
+    for m in list(ms):
+        if m.type != "dataset":
+            continue
+        nxt = re.match(r"\s+(classification|detection|segmentation)\b", text[m.end:m.end + 20])
+        if nxt:
+            head = nxt.group(1)
+            start = m.end + nxt.start(1)
+            ms.append(Mention(start, start + len(head), TERSE_TASKS[head], "task", "task", aliases=(head,)))
+    return ms
+
+
+def title_tasks_confirmed(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """A task phrase found only in the title is often a method's description
+    ("Attentive Feature Extraction"): keep it when the abstract names it too."""
+    title_end = doc.user_data.get("title_end", 0)
+    abstract_keys = {name_key(m.text) for m in ms if m.type == "task" and m.start >= title_end}
+    return [m for m in ms if not (m.type == "task" and m.start < title_end and m.origin == "task"
+                                  and name_key(m.text) not in abstract_keys)]
 
 
 def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
@@ -251,7 +305,7 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
         name = surfaces[0]
         seen = {name_key(name)}
         aliases = []
-        for s in surfaces[1:]:
+        for s in surfaces[1:] + [a for m in mentions for a in m.aliases]:
             if name_key(s) not in seen:
                 seen.add(name_key(s))
                 aliases.append(s)
@@ -274,8 +328,10 @@ class RoleRules:
         ms = keep_longest(ms)
         ms = type_untyped(doc, ms, pairs)
         ms = title_name(doc, ms)
+        ms = tasks_from_dataset_heads(doc, ms)
+        ms = title_tasks_confirmed(doc, ms)
         assign_roles(doc, ms)
-        doc._.kg_entities = group(ms, pairs)
+        doc._.kg_entities = group([m for m in ms if m.type], pairs)
         return doc
 
 

@@ -15,6 +15,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "task_words.txt"
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
 MAX_MODIFIERS = 4
+#: -ing words that do modify task heads ("remote sensing ...", "reasoning segmentation").
+ING_MODIFIERS = frozenset("""reasoning clustering ranking tracking sensing computing programming parsing
+matching mining modeling modelling processing rendering planning driving""".split())
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,8 @@ def _is_modifier(word: str, in_title: bool) -> bool:
         return False  # a capitalised word mid-sentence is a name, not a modifier
     if w.endswith(("ed", "es")) and "-" not in w and w not in ("speed", "embed", "images", "series"):
         return False  # verbs and plurals rarely modify a task head
+    if w.endswith("ing") and "-" not in w and w not in ING_MODIFIERS:
+        return False  # "boosting retrieval", "implementing dense retrieval"
     return True
 
 
