@@ -201,13 +201,13 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
     prefix_end = title_prefix_end(title)
     rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
     c = cues()
-    software = bool(re.search(r"\b(?:toolkit|library|package|toolbox|platform)\b", rest))
+    software = bool(re.search(SOFTWARE, rest))
     for m in ms:
-        if m.type not in ("method", "dataset", "benchmark"):
+        if m.type not in ("method", "dataset", "benchmark") or m.role:
             continue
         proposed = False
         if m.start < title_end:
-            if prefix_end > 0 and m.end <= prefix_end:
+            if (prefix_end > 0 and m.end <= prefix_end) or (m.start == 0 and m.end >= title_end):
                 proposed = True
             elif m.origin != "catalog":
                 prev = _words_before(title, m.start, 1)
@@ -216,8 +216,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
             proposed = proposal_cue(doc, m, window=10 if m.origin != "catalog" else 6)
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
             if software:
-                m.type = None  # "X: A Toolkit for ...": software is not a method
-                continue
+                continue  # "X: A Toolkit for ...": software, dropped by drop_software()
             if re.search(r"\b(?:dataset|corpus|data)\b", rest):
                 m.type = "dataset"
             elif re.search(r"bench", rest):
@@ -236,9 +235,70 @@ def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
         return ms
     prefix = title[:end].strip()
     words = prefix.split()
+    if re.search(SOFTWARE, title[end:].casefold()):
+        return ms
     if len(words) == 1 and prefix[0].isupper() and len(prefix) > 2 and prefix.isalpha() \
             and prefix.casefold() not in cues()["study_words"]:
         ms.append(Mention(0, end, prefix, "method", "title"))
+    return ms
+
+
+SOFTWARE = r"\b(?:toolkit|library|package|toolbox|platform|software)\b"
+
+
+def drop_software(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """Software is not a method: "X: A Toolkit for ..." or "X, a toolkit ..." drops X everywhere."""
+    text = doc.text
+    title_end = doc.user_data.get("title_end", 0)
+    end = title_prefix_end(text[:title_end])
+    rest = text[end + 1:title_end].casefold() if end > 0 else ""
+    soft = set()
+    for m in ms:
+        if m.type != "method":
+            continue
+        if (end > 0 and m.end <= end and re.search(SOFTWARE, rest)) or \
+                re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + SOFTWARE, text[m.end:m.end + 60], re.I):
+            soft.add(singular_key(m.text))
+    return [m for m in ms if not (m.type == "method" and singular_key(m.text) in soft)]
+
+
+#: A short Title-Case title ending in one of these words names the proposed method.
+TITLE_METHOD_HEADS = frozenset("""network networks net nets coding embedding embeddings transformer transformers
+attention machine machines autoencoder autoencoders model models learning""".split())
+
+
+def title_is_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """"Pointer Networks", "Contrastive Multiview Coding": the whole title names the method."""
+    title_end = doc.user_data.get("title_end", 0)
+    title = doc.text[:title_end]
+    words = title.split()
+    if not 2 <= len(words) <= 4 or ":" in title or any(m.start < title_end and m.type != "task" for m in ms):
+        return ms
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words) or words[-1].casefold() not in TITLE_METHOD_HEADS:
+        return ms
+    if words[-1].casefold() in ("learning", "model", "models") and len(words) < 3:
+        return ms
+    if any(m.type == "task" and m.start == 0 and m.end == title_end for m in ms):
+        return ms
+    ms = [m for m in ms if not (m.type == "task" and m.start < title_end)]
+    ms.append(Mention(0, title_end, title, "method", "title"))
+    return ms
+
+
+LOWER_METHOD = re.compile(
+    r"\b(?:propose|proposes|introduce|introduces|present|presents|design|designs|devise|devises)\s+"
+    r"(?:(?:a|an|the|two|three|our)\s+)?(?:(?:novel|new|simple|so-called|dedicated|tailored)\s+)*"
+    r"((?:[a-z][\w-]*\s+){0,3}?(?:loss|regularization|regularizer|softmax|normalization|activation function))\b")
+
+
+def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
+    text = doc.text
+    for m in LOWER_METHOD.finditer(text):
+        phrase = m.group(1)
+        if len(phrase.split()) < 2 or phrase.split()[0] in cues()["blockers"]:
+            continue
+        ms.append(Mention(m.start(1), m.end(1), phrase, "method", "lower-name", role="proposed"))
     return ms
 
 
@@ -314,6 +374,10 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
             ("introduced" if "introduced" in roles else "used") if t == "dataset" else None
         canon = next((m.canonical for m in mentions if m.canonical), None)
         out.append(Entity(t, name, aliases, role, sorted(mentions, key=lambda m: m.start), canon))
+    proposed = {singular_key(e.name) for e in out if e.role == "proposed"}
+    for e in out:  # "ELA-B", "ELA-L": variants of the proposed "ELA" are proposed too
+        if e.role == "used" and "-" in e.name and singular_key(e.name.split("-")[0]) in proposed:
+            e.role = "proposed"
     out.sort(key=lambda e: (TYPE_ORDER[e.type], e.mentions[0].start))
     return out
 
@@ -325,9 +389,12 @@ class RoleRules:
     def __call__(self, doc: Doc) -> Doc:
         ms = collect(doc, self.catalog)
         ms, pairs = apply_abbreviations(doc, ms, self.catalog)
+        ms = lowercase_named_parts(doc, ms)
         ms = keep_longest(ms)
         ms = type_untyped(doc, ms, pairs)
+        ms = drop_software(doc, ms)
         ms = title_name(doc, ms)
+        ms = title_is_name(doc, ms)
         ms = tasks_from_dataset_heads(doc, ms)
         ms = title_tasks_confirmed(doc, ms)
         assign_roles(doc, ms)
