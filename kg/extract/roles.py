@@ -70,12 +70,55 @@ def _type_from_parts(word: str, catalog: Catalog) -> str | None:
     return None
 
 
+def trim_tasks(ms: list[Mention], text: str) -> list[Mention]:
+    """"COCO object detection" is the dataset COCO and the task "object detection"."""
+    starts = {}
+    for m in ms:
+        if m.type in ("dataset", "benchmark", "method") and m.origin in ("catalog", "name"):
+            starts.setdefault(m.start, []).append(m.end)
+    out = []
+    for m in ms:
+        if m.type == "task" and m.origin == "task" and m.start in starts:
+            cut = max(e for e in starts[m.start] if e < m.end) if any(e < m.end for e in starts[m.start]) else None
+            if cut is not None:
+                new_start = cut + len(text[cut:m.end]) - len(text[cut:m.end].lstrip())
+                rest = text[new_start:m.end]
+                if len(rest.split()) < 2:
+                    continue
+                m = Mention(new_start, m.end, rest, "task", "task")
+        out.append(m)
+    return out
+
+
+_VARIANTS = re.compile(r"\((\+|[a-z])((?:/(?:\+|[a-z]))+)\)|((?:/(?:\+|[a-z]))+)(?![\w/])")
+_CHALLENGE = re.compile(r"\s+(Challenge|challenge|Leaderboard|leaderboard|Benchmark)\b")
+
+
+def expand_variants(text: str, ms: list[Mention]) -> list[Mention]:
+    """"RefCOCO(+/g)" and "RefCOCO/+/g" name RefCOCO, RefCOCO+ and RefCOCOg;
+    "WAD 2018 Challenge" is one benchmark name."""
+    extra = []
+    for m in ms:
+        if m.type not in (None, "dataset", "benchmark") or m.origin not in ("catalog", "name"):
+            continue
+        v = _VARIANTS.match(text, m.end)
+        if v:
+            suffixes = [x for x in (v.group(1), *(v.group(2) or v.group(3)).split("/")) if x]
+            for suf in suffixes:
+                extra.append(Mention(m.start, v.end(), m.text + suf, m.type or "dataset", "variant"))
+            continue
+        c = _CHALLENGE.match(text, m.end)
+        if c and m.type in (None, "benchmark"):
+            m.end, m.text, m.type = c.end(), text[m.start:c.end()], "benchmark"
+    return ms + extra
+
+
 def keep_longest(ms: list[Mention]) -> list[Mention]:
     """Drop a mention inside a longer one (a name inside a longer name is not separate)."""
     ms.sort(key=lambda m: (m.start, -(m.end - m.start), m.type is None, m.origin != "catalog"))
     out: list[Mention] = []
     for m in ms:
-        if out and m.start < out[-1].end:
+        if out and m.start < out[-1].end and not (m.origin == "variant" and out[-1].origin == "variant"):
             continue
         out.append(m)
     return out
@@ -162,9 +205,12 @@ def _types_from_lists(text: str, ms: list[Mention]) -> None:
         for a, b in zip(ordered, ordered[1:]):
             if not _LIST_SEP.match(text[a.end:b.start]):
                 continue
-            for x, y in ((a, b), (b, a)):
-                if x.type is None and y.type in ("dataset", "benchmark"):
-                    x.type = y.type
+            sep = text[a.end:b.start]
+            b_listed = bool(re.search(r"\b(?:and|or)\b", sep)) or bool(re.match(r"\s*(?:[,;)/]|and\b|or\b)", text[b.end:b.end + 5]))
+            if a.type is None and b.type in ("dataset", "benchmark"):
+                a.type = b.type
+            elif b.type is None and a.type in ("dataset", "benchmark") and b_listed:
+                b.type = a.type
 
 
 def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
@@ -217,7 +263,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
             if software:
                 continue  # "X: A Toolkit for ...": software, dropped by drop_software()
-            if re.search(r"\b(?:dataset|corpus|data)\b", rest):
+            if re.match(r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}(?:dataset|corpus)\b", rest):
                 m.type = "dataset"
             elif re.search(r"bench", rest):
                 m.type = "benchmark"
@@ -390,6 +436,8 @@ class RoleRules:
         ms = collect(doc, self.catalog)
         ms, pairs = apply_abbreviations(doc, ms, self.catalog)
         ms = lowercase_named_parts(doc, ms)
+        ms = trim_tasks(ms, doc.text)
+        ms = expand_variants(doc.text, ms)
         ms = keep_longest(ms)
         ms = type_untyped(doc, ms, pairs)
         ms = drop_software(doc, ms)
