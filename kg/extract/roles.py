@@ -337,6 +337,19 @@ LOWER_METHOD = re.compile(
     r"((?:[a-z][\w-]*\s+){0,3}?(?:loss|regularization|regularizer|softmax|normalization|activation function))\b")
 
 
+_METRIC_PHRASE = re.compile(r"\b([a-z][\w-]*)\s+(accuracy|error rate|error)\b")
+
+
+def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
+    allowed = cues()["metric_modifiers"]
+    for m in _METRIC_PHRASE.finditer(doc.text):
+        if m.group(1) not in allowed:
+            continue
+        ms.append(Mention(m.start(), m.end(), m.group(0), "metric", "metric-phrase"))
+    return ms
+
+
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
     text = doc.text
@@ -436,6 +449,7 @@ class RoleRules:
         ms = collect(doc, self.catalog)
         ms, pairs = apply_abbreviations(doc, ms, self.catalog)
         ms = lowercase_named_parts(doc, ms)
+        ms = metric_phrases(doc, ms)
         ms = trim_tasks(ms, doc.text)
         ms = expand_variants(doc.text, ms)
         ms = keep_longest(ms)

@@ -6,6 +6,7 @@ uses it for recognition; resolution uses it to give an entity its canonical name
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -67,13 +68,35 @@ class Catalog:
         return len(self.entries)
 
 
+def _digits(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\d+", name))
+
+
+def split_variants(entry: Entry) -> list[Entry]:
+    """Aliases with other numbers than the name are variants, i.e. entities of their own:
+    ``Kinetics`` / ``K400`` / ``Kinetics-400``, ``ImageNet`` / ``ImageNet-1K``, ``SQuAD 2.0``.
+    Aliases with the same numbers stay aliases (``CIFAR10`` of ``CIFAR-10``)."""
+    own = _digits(entry.name)
+    keep, variants = [], {}
+    for a in entry.aliases:
+        d = _digits(a)
+        if d == own or not d:
+            keep.append(a)
+        else:
+            variants.setdefault(tuple(sorted(set(d))), []).append(a)
+    out = [Entry(entry.type, entry.name, keep, entry.id, entry.url, entry.source)]
+    for names in variants.values():
+        out.append(Entry(entry.type, names[0], names[1:], None, None, entry.source))
+    return out
+
+
 def read_tsv(path: Path, type_: str) -> list[Entry]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _, aliases = line.partition("\t")
-        out.append(Entry(type_, name.strip(), [a.strip() for a in aliases.split("|") if a.strip()]))
+        out.extend(split_variants(Entry(type_, name.strip(), [a.strip() for a in aliases.split("|") if a.strip()])))
     return out
 
 

@@ -53,7 +53,10 @@ def test_catalog_aliases_merge_to_one_node():
 def test_starter_catalog_is_consistent():
     cat = load_catalog()
     assert len(cat) > 700
-    assert cat.lookup("imagenet-1k").name == "ImageNet"
+    assert cat.lookup("imagenet-1k").name == "ImageNet-1K" == cat.lookup("ImageNet 1K").name
+    assert cat.lookup("ILSVRC").name == "ImageNet"
+    assert cat.lookup("K400").name != cat.lookup("Kinetics").name  # a variant is its own entity
+    assert cat.lookup("CIFAR10").name == "CIFAR-10"
     assert cat.lookup("MS-COCO").name == "COCO"
     assert cat.is_generic("LLMs") and cat.is_generic("CNN")
     for e in cat.entries:  # no catalog name is itself a generic name
