@@ -388,6 +388,18 @@ def title_tasks_confirmed(doc: Doc, ms: list[Mention]) -> list[Mention]:
                                   and name_key(m.text) not in abstract_keys)]
 
 
+def drop_covered_paradigms(ms: list[Mention]) -> list[Mention]:
+    """"representation learning" next to "video representation learning": the paradigm is
+    only the paper's task when nothing more specific names it."""
+    tasks = {name_key(m.text): m.text.casefold().split() for m in ms if m.type == "task"}
+    covered = set()
+    for k, words in tasks.items():
+        if len(words) == 2 and words[-1] == "learning":
+            if any(len(o) > 2 and o[-2:] == words for o in tasks.values()):
+                covered.add(k)
+    return [m for m in ms if not (m.type == "task" and name_key(m.text) in covered)]
+
+
 def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
     """One Entity per thing: same catalog entry, same spelling key, or acronym pair."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -459,6 +471,7 @@ class RoleRules:
         ms = title_is_name(doc, ms)
         ms = tasks_from_dataset_heads(doc, ms)
         ms = title_tasks_confirmed(doc, ms)
+        ms = drop_covered_paradigms(ms)
         assign_roles(doc, ms)
         doc._.kg_entities = group([m for m in ms if m.type], pairs)
         return doc

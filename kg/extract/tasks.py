@@ -90,7 +90,32 @@ def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
                 continue
             start = spans[j][0]
         out.append((start, end, text[start:end]))
+        out.extend(_coordinated(text, spans, words, j, i, in_title))
     return _drop_nested(out)
+
+
+def _coordinated(text: str, spans, words, j: int, i: int, in_title: bool) -> list[tuple[int, int, str]]:
+    """Tasks shared out by coordinated modifiers: "text-image, text-video and text-audio
+    retrieval" also names "text-image retrieval" and "text-video retrieval"."""
+    if i - j != 1:
+        return []
+    out, k, head = [], j, words[i]
+    hyphen = "-" in words[j]
+    while k > 0:
+        gap = text[spans[k - 1][1]:spans[k][0]]
+        if words[k - 1].casefold() in ("and", "or") and gap == " " and k > 1:
+            cand = k - 2
+            if text[spans[cand][1]:spans[k - 1][0]] not in (" ", ", "):
+                break
+        elif gap == ", ":
+            cand = k - 1
+        else:
+            break
+        if not _is_modifier(words[cand], in_title) or ("-" in words[cand]) != hyphen:
+            break
+        out.append((spans[cand][0], spans[cand][1], f"{words[cand]} {head}"))
+        k = cand
+    return out
 
 
 def _adjacent(text: str, a, b) -> bool:
