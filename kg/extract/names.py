@@ -12,7 +12,7 @@ import re
 _PART = r"[A-Za-z0-9]+(?:\.[0-9]+)*(?:\+\+|\+)?"
 _COMPOUND = re.compile(rf"(?<![\w+\-/.@]){_PART}(?:-{_PART})*(?![\w@])")
 _VERSION = re.compile(r"\s(?:[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)?[BMK]?|[IVX]{1,3}|XL|XXL|Large|Base|Small|Tiny|Huge|"
-                      r"Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)(?![\w-])")
+                      r"Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)(?![\w-])(?!\s[A-Z][a-z])")
 #: Hyphenated suffixes that are not part of a name: "CLIP-based", "BERT-style".
 SUFFIXES = frozenset("""based like style driven guided pretrained pre-trained aligned level free aware only
 specific powered enhanced inspired generated derived scale sized size large small base wise centric

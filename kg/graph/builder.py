@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..extract.links import github_repo
 from ..model import Paper
 from ..resolve.catalog import Catalog
-from ..resolve.normalize import name_key
+from ..resolve.normalize import name_key, singular_key
 from ..resolve.resolver import Resolver
 from .schema import Schema
 
@@ -14,6 +14,14 @@ RELATION = {("method", "proposed"): "PROPOSES", ("method", "used"): "USES",
             ("benchmark", None): "EVALUATES_ON", ("task", None): "ADDRESSES", ("metric", None): "REPORTS"}
 #: When one paper links to one node twice, the stronger relationship is kept.
 STRENGTH = {"PROPOSES": 0, "INTRODUCES": 0, "USES": 1, "EVALUATES_ON": 1, "ADDRESSES": 1, "REPORTS": 1}
+
+
+def _keys(*names: str) -> list[str]:
+    """Sorted normalised spellings (singular too) by which queries find a node."""
+    out = set()
+    for n in names:
+        out.update(k for k in (name_key(n), singular_key(n)) if k)
+    return sorted(out)
 
 
 def entity_id(type_: str, key: str) -> str:
@@ -37,7 +45,8 @@ class GraphBuilder:
             return  # a paper seen again is not duplicated
         node = {"label": "Paper", "id": pid, "title": paper.title, "abstract": paper.abstract,
                 "arxiv_id": paper.arxiv_id, "ext_id": paper.ext_id, "date": paper.date, "url": paper.url,
-                "authors": list(paper.authors), "sources": list(paper.sources or [paper.source])}
+                "authors": list(paper.authors), "sources": list(paper.sources or [paper.source]),
+                "keys": [paper.key]}
         self.papers[pid] = {k: v for k, v in node.items() if v is not None}
         evidence = {(e["type"], e["name"]): e for e in record.get("evidence", [])}
         for type_, plural in PLURALS.items():
@@ -48,12 +57,14 @@ class GraphBuilder:
         for repo in record.get("repos", []):
             rid = "repo:" + repo.casefold()
             r = self.repos.setdefault(rid, {"label": "Repository", "id": rid, "name": repo,
-                                            "url": f"https://github.com/{repo}", "papers": 0})
+                                            "url": f"https://github.com/{repo}", "papers": 0,
+                                            "keys": _keys(repo, repo.split("/")[-1])})
             r["papers"] += 1
             self.pending.append((pid, "HAS_CODE", rid, evidence.get(("repo", repo), {})))
         for link in record.get("links", []):
             lid = "link:" + name_key(link.split("://", 1)[-1])
-            node = self.links.setdefault(lid, {"label": "Link", "id": lid, "name": link, "url": link, "papers": 0})
+            node = self.links.setdefault(lid, {"label": "Link", "id": lid, "name": link, "url": link, "papers": 0,
+                                               "keys": _keys(link, link.split("://", 1)[-1])})
             node["papers"] += 1
             self.pending.append((pid, "LINKS_TO", lid, evidence.get(("link", link), {})))
 
@@ -64,9 +75,10 @@ class GraphBuilder:
             nodes[pid] = node
         for (type_, key), acc in self.resolver.merged().items():
             nid = entity_id(type_, key)
-            node = {"label": labels[type_], "id": nid, "name": acc["name"], "aliases": acc["aliases"],
-                    "papers": len(acc["papers"])}
             cat = acc["catalog"]
+            node = {"label": labels[type_], "id": nid, "name": acc["name"], "aliases": acc["aliases"],
+                    "keys": _keys(acc["name"], *acc["aliases"], *([cat.name] if cat is not None else [])),
+                    "papers": len(acc["papers"])}
             if cat is not None:
                 node["catalog_name"] = cat.name
                 if cat.id:
@@ -80,7 +92,7 @@ class GraphBuilder:
         for pid, rel, target, ev in self.pending:
             to = entity_id(*self.resolver.key_of(target)) if isinstance(target, tuple) else target
             edge = {"type": rel, "from": pid, "to": to, "paper": pid, "field": ev.get("field", "abstract"),
-                    "start": ev.get("start"), "end": ev.get("end"), "sentence": ev.get("sentence"),
+                    "char_start": ev.get("start"), "char_end": ev.get("end"), "sentence": ev.get("sentence"),
                     "extractor": ev.get("extractor", "kg")}
             edge = {k: v for k, v in edge.items() if v is not None}
             k = (pid, to)

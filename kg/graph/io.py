@@ -3,7 +3,7 @@
 ``OUTDIR/``
   ``nodes.jsonl``     one node a line: ``{"id", "label", ...properties}``, sorted by id
   ``edges.jsonl``     one relationship a line: ``{"type", "from", "to", "paper", "field",
-                      "start", "end", "sentence", "extractor"}``, sorted
+                      "char_start", "char_end", "sentence", "extractor"}``, sorted
   ``papers.jsonl``    the per-paper extraction records (the gold format + id + evidence)
   ``rejected.jsonl``  input records that were skipped: ``{"file", "line", "reason", "excerpt"}``
   ``manifest.json``   counts per label and relationship type, schema version, inputs
@@ -72,7 +72,9 @@ class StagedDir:
 
 
 def write_graph(outdir: Path, nodes: list[dict], edges: list[dict], records: Iterable[dict],
-                rejected: Iterable[dict], manifest: dict) -> dict:
+                rejected: Iterable[dict], manifest: dict, extra=None) -> dict:
+    """Write the graph folder atomically; ``extra(stage_path)`` adds more files (the store)
+    and may return entries for the manifest."""
     stage = StagedDir(outdir)
     try:
         write_jsonl(stage.path / "nodes.jsonl", nodes)
@@ -80,6 +82,8 @@ def write_graph(outdir: Path, nodes: list[dict], edges: list[dict], records: Ite
         write_jsonl(stage.path / "papers.jsonl", records)
         manifest = dict(manifest, rejected=write_jsonl(stage.path / "rejected.jsonl", rejected),
                         **summarise(nodes, edges))
+        if extra is not None:
+            manifest.update(extra(stage.path) or {})
         (stage.path / "manifest.json").write_bytes(orjson.dumps(manifest, option=orjson.OPT_SORT_KEYS | orjson.OPT_INDENT_2))
         stage.commit()
     except BaseException:

@@ -1,0 +1,1 @@
+"""Stores: the embedded Cypher database (LadybugDB, the default) and Neo4j, same Cypher."""
