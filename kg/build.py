@@ -67,7 +67,7 @@ def build_graph(inputs: Iterable[str | Path], outdir: str | Path, fmt: str | Non
         builder.add(paper, record)
     nodes, edges = builder.finish()
     all_records = old_records + records
-    manifest = {"kg_version": __version__, "schema_version": schema.version,
+    manifest = {"kg_version": __version__, "schema_version": schema.version, "schema_digest": schema.digest,
                 "inputs": list(old_manifest.get("inputs", [])) + inputs, "catalogs": list(catalogs),
                 "records_read": old_manifest.get("records_read", 0) + report.records,
                 "records_accepted": old_manifest.get("records_accepted", 0) + report.accepted,
@@ -78,7 +78,7 @@ def build_graph(inputs: Iterable[str | Path], outdir: str | Path, fmt: str | Non
         if not store:
             return None
         old_db = outdir / embedded.FILE
-        if update and old_db.exists():
+        if update and old_db.exists() and old_manifest.get("schema_digest") == schema.digest:
             shutil.copy2(old_db, stage / embedded.FILE)
             with embedded.EmbeddedStore(stage / embedded.FILE, read_only=False) as db:
                 return {"store_update": db.apply(nodes, edges, old_nodes, old_edges, schema)}

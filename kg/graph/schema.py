@@ -1,6 +1,7 @@
 """The property-graph schema, read from ``schemas/graph.json`` and enforced on write."""
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +25,7 @@ class Schema:
     relationships: dict  # type -> {"from": label, "to": [labels]}
     rel_properties: dict
     version: int
+    digest: str = ""      # hash of the schema file: a store built with another schema is rebuilt
 
     @property
     def entity_labels(self) -> dict[str, str]:
@@ -75,4 +77,5 @@ def load_schema(path: str | None = None) -> Schema:
             spec["properties"] = raw["entity_properties"]
             spec["indexes"] = raw.get("entity_indexes", [])
         nodes[label] = spec
-    return Schema(nodes, raw["relationships"], raw["relationship_properties"], raw["version"])
+    digest = hashlib.sha1(p.read_bytes()).hexdigest()[:12]
+    return Schema(nodes, raw["relationships"], raw["relationship_properties"], raw["version"], digest)

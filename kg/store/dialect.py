@@ -5,6 +5,7 @@ difference they use a macro, rendered here:
 
 ``{{reltype(x)}}``                  relationship type: ``label(x)`` / ``type(x)``
 ``{{shortest(p, a, b, N)}}``        shortest path pattern between bound nodes ``a`` and ``b``
+``{{labelin(x, A, B)}}``            node ``x`` has label A or B
 
 DDL (node/rel tables vs constraints and indexes) is generated per engine from the schema
 (``kg/store/embedded.py`` and ``kg/store/neo4j_server.py``).
@@ -19,10 +20,12 @@ DIALECTS = {
     "ladybug": {
         "reltype": lambda x: f"label({x})",
         "shortest": lambda p, a, b, n: f"MATCH {p} = ({a})-[* SHORTEST 1..{n}]-({b})",
+        "labelin": lambda x, *labels: f"label({x}) IN [{', '.join(repr(lb) for lb in labels)}]",
     },
     "neo4j": {
         "reltype": lambda x: f"type({x})",
         "shortest": lambda p, a, b, n: f"MATCH {p} = shortestPath(({a})-[*1..{n}]-({b}))",
+        "labelin": lambda x, *labels: "(" + " OR ".join(f"{x}:{lb}" for lb in labels) + ")",
     },
 }
 

@@ -135,51 +135,54 @@ class EmbeddedStore:
     def apply(self, nodes: list[dict], edges: list[dict], old_nodes: list[dict], old_edges: list[dict],
               schema: Schema | None = None) -> dict:
         """Bring the store from the old graph to the new one with MERGE and DELETE."""
-        schema = schema or load_schema()
-        return apply_diff(self._run, schema, nodes, edges, old_nodes, old_edges)
+        plan, counts = plan_diff(schema or load_schema(), nodes, edges, old_nodes, old_edges)
+        for query, params, _ in plan:
+            self._run(query, params)
+        return counts
 
 
-def apply_diff(run, schema: Schema, nodes, edges, old_nodes, old_edges) -> dict:
-    """Shared by both engines: delete what went away, MERGE what is new or changed."""
+def plan_diff(schema: Schema, nodes, edges, old_nodes=(), old_edges=()):
+    """The statements (query, params, items) that turn the old graph into the new one:
+    delete what went away, MERGE what is new or changed. Shared by both engines."""
     old_n = {n["id"]: n for n in old_nodes}
     new_n = {n["id"]: n for n in nodes}
     ekey = lambda e: (e["from"], e["type"], e["to"])  # noqa: E731
     old_e = {ekey(e): e for e in old_edges}
     new_e = {ekey(e): e for e in edges}
     label_of = {**{i: n["label"] for i, n in old_n.items()}, **{i: n["label"] for i, n in new_n.items()}}
-    counts = {"nodes_merged": 0, "nodes_deleted": 0, "edges_merged": 0, "edges_deleted": 0}
+    plan, counts = [], {"nodes_merged": 0, "nodes_deleted": 0, "edges_merged": 0, "edges_deleted": 0}
+
+    def batches(query, key, rows, counter):
+        for i in range(0, len(rows), BATCH):
+            chunk = rows[i:i + BATCH]
+            plan.append((query, {key: chunk}, len(chunk)))
+        counts[counter] += len(rows)
+
     gone_edges = defaultdict(list)
     for k, e in old_e.items():
         if k not in new_e:
             gone_edges[(e["type"], label_of[e["from"]], label_of[e["to"]])].append({"src": e["from"], "dst": e["to"]})
-    for (rel, src, dst), rows in gone_edges.items():
-        for i in range(0, len(rows), BATCH):
-            run(st.delete_edges(rel, src, dst), {"rows": rows[i:i + BATCH]})
-        counts["edges_deleted"] += len(rows)
+    for (rel, src, dst), rows in sorted(gone_edges.items()):
+        batches(st.delete_edges(rel, src, dst), "rows", rows, "edges_deleted")
     gone_nodes = defaultdict(list)
     for i, n in old_n.items():
         if i not in new_n:
             gone_nodes[n["label"]].append(i)
-    for label, ids in gone_nodes.items():
-        run(st.delete_nodes(label), {"ids": ids})
-        counts["nodes_deleted"] += len(ids)
+    for label, ids in sorted(gone_nodes.items()):
+        batches(st.delete_nodes(label), "ids", ids, "nodes_deleted")
     changed = defaultdict(list)
     for i, n in new_n.items():
         if old_n.get(i) != n:
             changed[n["label"]].append(st.node_row(schema, n))
-    for label, rows in changed.items():
-        for i in range(0, len(rows), BATCH):
-            run(st.merge_nodes(schema, label), {"rows": rows[i:i + BATCH]})
-        counts["nodes_merged"] += len(rows)
+    for label, rows in sorted(changed.items()):
+        batches(st.merge_nodes(schema, label), "rows", rows, "nodes_merged")
     new_edges = defaultdict(list)
     for k, e in new_e.items():
         if old_e.get(k) != e:
             new_edges[(e["type"], label_of[e["from"]], label_of[e["to"]])].append(st.edge_row(schema, e))
-    for (rel, src, dst), rows in new_edges.items():
-        for i in range(0, len(rows), BATCH):
-            run(st.merge_edges(schema, rel, src, dst), {"rows": rows[i:i + BATCH]})
-        counts["edges_merged"] += len(rows)
-    return counts
+    for (rel, src, dst), rows in sorted(new_edges.items()):
+        batches(st.merge_edges(schema, rel, src, dst), "rows", rows, "edges_merged")
+    return plan, counts
 
 
 def _plain(row: list) -> list:
