@@ -95,17 +95,25 @@ def extract(inputs, output, rejected, fmt, strict, max_abstract, catalogs):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder for the graph.")
+@click.option("--update", is_flag=True, help="Add the inputs to an existing graph folder (known papers are skipped).")
+@click.option("--no-store", is_flag=True, help="Do not load the embedded Cypher database (graph.lbdb).")
 @input_options
-def build(inputs, outdir, fmt, strict, max_abstract, catalogs):
-    """Build a knowledge graph folder from input files."""
+def build(inputs, outdir, update, no_store, fmt, strict, max_abstract, catalogs):
+    """Build a knowledge graph folder from input files (and its embedded Cypher database)."""
     from .build import build_graph
 
     manifest, report = build_graph(inputs, outdir, fmt, strict=strict, max_abstract=max_abstract,
-                                   catalogs=catalogs, warn=_warn, progress=_progress())
+                                   catalogs=catalogs, update=update, store=not no_store, warn=_warn,
+                                   progress=_progress())
     click.echo(report.summary(), err=True)
+    if manifest.get("store_update"):
+        u = manifest["store_update"]
+        click.echo(f"embedded store updated: {u['nodes_merged']:,} nodes merged, {u['nodes_deleted']:,} deleted, "
+                   f"{u['edges_merged']:,} relationships merged, {u['edges_deleted']:,} deleted", err=True)
     _report_rejections(report, str(outdir / "rejected.jsonl"))
     _print_counts(manifest)
-    click.echo(f"graph written to {outdir}/ (nodes.jsonl, edges.jsonl, papers.jsonl, manifest.json)")
+    click.echo(f"graph written to {outdir}/ (nodes.jsonl, edges.jsonl, papers.jsonl, manifest.json"
+               f"{', graph.lbdb' if manifest.get('store') else ''})")
 
 
 @main.command()
@@ -120,6 +128,98 @@ def info(outdir, as_json):
         click.echo(orjson.dumps(manifest, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode())
     else:
         _print_counts(manifest)
+
+
+def _params(items) -> dict:
+    out = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        try:
+            out[name] = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            out[name] = value
+    return out
+
+
+def neo4j_options(f):
+    f = click.option("--neo4j", "neo4j_uri", default=None, metavar="URI",
+                     help="Run on Neo4j (bolt://HOST:7687) instead of the embedded store.")(f)
+    f = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                     help="Neo4j user (or NEO4J_USER).")(f)
+    f = click.option("--password", envvar="NEO4J_PASSWORD", default=None, show_default=False,
+                     help="Neo4j password (or NEO4J_PASSWORD; never printed).")(f)
+    f = click.option("--database", default=None, help="Neo4j database name (default: the server's default).")(f)
+    return f
+
+
+def _run_query(text, params, outdir, neo4j_uri, user, password, database, write, fmt):
+    if neo4j_uri:
+        from .store.neo4j_server import Neo4jStore
+
+        with Neo4jStore(neo4j_uri, user, password, database) as store:
+            res = store.cypher(text, params, write=write)
+    else:
+        if outdir is None:
+            raise KGError("give a graph folder (OUTDIR) or --neo4j URI")
+        from .store.embedded import EmbeddedStore
+
+        with EmbeddedStore.in_dir(outdir, read_only=not write) as store:
+            res = store.cypher(text, params)
+    click.echo(res.to_table() if fmt == "table" else res.to_json() if fmt == "json" else res.to_csv().rstrip("\n"))
+
+
+OUT_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                          show_default=True, help="Output format.")
+
+
+@main.command()
+@click.argument("query")
+@click.argument("outdir", required=False, type=click.Path(path_type=Path))
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter ($NAME); repeatable.")
+@click.option("--write", is_flag=True, help="Allow statements that write (read-only otherwise).")
+@OUT_FORMAT
+@neo4j_options
+def query(query, outdir, params, write, fmt, neo4j_uri, user, password, database):
+    """Run a Cypher QUERY on a graph folder's embedded database (or on Neo4j)."""
+    _run_query(query, _params(params), outdir, neo4j_uri, user, password, database, write, fmt)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.argument("outdir", required=False, type=click.Path(path_type=Path))
+@click.option("--list", "list_", is_flag=True, help="Describe the named queries.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Query parameter; repeatable.")
+@OUT_FORMAT
+@neo4j_options
+def ask(name, outdir, list_, params, fmt, neo4j_uri, user, password, database):
+    """Run a named query (see --list) on a graph folder or on Neo4j."""
+    from .store.queries import get_query, load_queries
+
+    if list_ or not name:
+        for q in load_queries().values():
+            click.echo(f"{q.name:<28} {q.description}\n{'':<28} params: {q.signature()}")
+        return
+    q = get_query(name)
+    _run_query(q.text, q.bind(_params(params)), outdir, neo4j_uri, user, password, database, False, fmt)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(path_type=Path))
+@neo4j_options
+def push(outdir, neo4j_uri, user, password, database):
+    """Load a graph folder into Neo4j (constraints, indexes, batched MERGE)."""
+    from .graph.io import read_graph
+    from .store.neo4j_server import Neo4jStore
+
+    if not neo4j_uri:
+        raise KGError("kg push needs --neo4j bolt://HOST:7687")
+    nodes, edges, _ = read_graph(outdir)
+    with Neo4jStore(neo4j_uri, user, password, database) as store:
+        counts = store.push(nodes, edges, progress=_progress())
+    click.echo(f"pushed to {neo4j_uri}: {counts['nodes_merged']:,} nodes and {counts['edges_merged']:,} "
+               f"relationships merged")
 
 
 def _print_counts(manifest: dict) -> None:

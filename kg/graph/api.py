@@ -6,6 +6,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..errors import KGError
 from ..resolve.normalize import name_key, singular_key
 from . import queries
 from .io import read_graph, summarise
@@ -82,6 +83,33 @@ class KnowledgeGraph:
         c = Counter(d["label"] for _, d in self.nx.nodes(data=True))
         where = f" from {self.path}" if self.path else ""
         return f"<KnowledgeGraph{where}: {self.nx.number_of_nodes()} nodes ({dict(c)}), {self.nx.number_of_edges()} edges>"
+
+    # -- Cypher on the embedded store --------------------------------------------------
+    def cypher(self, query: str, params: dict | None = None, *, df: bool = False, write: bool = False,
+               **kw):
+        """Run Cypher on the embedded database of this graph folder; rows as dicts.
+
+        >>> g.cypher("MATCH (d:Dataset) WHERE $k IN d.keys RETURN d.name AS name", k="mscoco")
+        [{'name': 'COCO'}]
+        """
+        from ..store.embedded import EmbeddedStore
+
+        if self.path is None:
+            raise KGError("this graph has no folder, so no embedded database; build it with kg.build(...)")
+        with EmbeddedStore.in_dir(self.path, read_only=not write) as store:
+            res = store.cypher(query, {**(params or {}), **kw})
+        return res.to_df() if df else res.as_dicts()
+
+    def ask(self, name: str, *, df: bool = False, **params):
+        """Run a named query (``schemas/queries``) on the embedded database.
+
+        >>> g.ask("top_datasets", limit=1)
+        [{'dataset': 'ImageNet', 'papers': 38}]
+        """
+        from ..store.queries import get_query
+
+        q = get_query(name)
+        return self.cypher(q.text, q.bind(params), df=df)
 
     # -- questions (see kg.graph.queries) -----------------------------------------------
     papers_using = queries.papers_using
