@@ -222,6 +222,30 @@ def push(outdir, neo4j_uri, user, password, database):
                f"relationships merged")
 
 
+@main.command()
+@click.argument("outdir", type=click.Path(path_type=Path))
+@click.option("-o", "--output", default="view.html", show_default=True, type=click.Path(path_type=Path),
+              help="HTML file to write.")
+@click.option("--focus", default=None, metavar="NAME", help="Show the neighbourhood of this entity or paper.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 6), help="Hops around --focus.")
+@click.option("--label", "labels", multiple=True, metavar="LABEL",
+              help="Keep only these node labels (repeatable); without Paper, shared papers become CO_OCCURS edges.")
+@click.option("--task", default=None, help="Only papers addressing this task (and what they link to).")
+@click.option("--dataset", default=None, help="Only papers using this dataset or benchmark.")
+@click.option("--method", default=None, help="Only papers proposing or using this method.")
+@click.option("--max-nodes", default=1500, show_default=True, type=click.IntRange(1, 100_000),
+              help="Beyond this, keep the most connected nodes (the page says what was left out).")
+@click.option("--title", default=None, help="Page title.")
+def view(outdir, output, focus, depth, labels, task, dataset, method, max_nodes, title):
+    """Write an interactive HTML view of a graph folder (works offline)."""
+    from .graph.api import KnowledgeGraph
+
+    g = KnowledgeGraph.load(outdir)
+    path = g.view(output, focus=focus, depth=depth, labels=list(labels) or None, task=task, dataset=dataset,
+                  method=method, max_nodes=max_nodes, title=title, display=False)
+    click.echo(f"wrote {path}")
+
+
 def _print_counts(manifest: dict) -> None:
     width = 14
     click.echo(f"{'nodes':<{width}} {'count':>7}")

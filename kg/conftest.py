@@ -20,3 +20,4 @@ def _doctest_graph(tmp_path_factory):
 def _add_graph(doctest_namespace, request):
     if "doctest" in request.node.nodeid or request.node.__class__.__name__ == "DoctestItem":
         doctest_namespace["g"] = request.getfixturevalue("_doctest_graph")
+        doctest_namespace["tmp_path"] = request.getfixturevalue("tmp_path")

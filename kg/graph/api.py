@@ -111,6 +111,28 @@ class KnowledgeGraph:
         q = get_query(name)
         return self.cypher(q.text, q.bind(params), df=df)
 
+    # -- views ------------------------------------------------------------------------
+    def view(self, path: str | Path = "view.html", *, focus: str | None = None, depth: int = 1,
+             labels: list[str] | None = None, task: str | None = None, dataset: str | None = None,
+             method: str | None = None, max_nodes: int | None = None, title: str | None = None,
+             display: bool = True) -> Path:
+        """Write an interactive HTML view (works offline) and return its path; in a
+        notebook it is also shown inline.
+
+        >>> p = g.view(tmp_path / "coco.html", focus="COCO", depth=1, display=False)
+        >>> p.exists() and "Showing" in p.read_text()
+        True
+        """
+        from ..views.page import write_view
+        from ..views.select import DEFAULT_MAX_NODES, select
+
+        sel = select(self, focus=focus, depth=depth, labels=labels, task=task, dataset=dataset, method=method,
+                     max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        out = write_view(sel, path, title or (f"kg: {focus}" if focus else "kg graph view"))
+        if display:
+            _show_in_notebook(out)
+        return out
+
     # -- questions (see kg.graph.queries) -----------------------------------------------
     papers_using = queries.papers_using
     papers_proposing_for_task = queries.papers_proposing_for_task
@@ -120,3 +142,13 @@ class KnowledgeGraph:
     cooccurring = queries.cooccurring
     neighbourhood = queries.neighbourhood
     top = queries.top
+
+
+def _show_in_notebook(path: Path) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import IFrame, display
+    except ImportError:
+        return
+    if get_ipython() is not None and getattr(get_ipython(), "kernel", None) is not None:
+        display(IFrame(str(path), width="100%", height=700))
