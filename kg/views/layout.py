@@ -25,10 +25,14 @@ def layout(G: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     index = {v: i for i, v in enumerate(nodes)}
     edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v})
     h = ig.Graph(n=n, edges=edges)
+    # igraph draws its random start from Python's `random`: seeding it makes the layout
+    # repeatable. (Passing start positions instead defeats the grid: 85 s vs 1 s at 10K.)
+    state = random.getstate()
     random.seed(seed)
-    rng = random.Random(seed)
-    start = [(rng.uniform(-1, 1), rng.uniform(-1, 1)) for _ in range(n)]
-    coords = h.layout_fruchterman_reingold(seed=start, niter=500, grid="auto" if n > 1000 else "nogrid").coords
+    try:
+        coords = h.layout_fruchterman_reingold(niter=500, grid="auto").coords
+    finally:
+        random.setstate(state)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     size = 60.0 * math.sqrt(n) + 200.0   # pixels across

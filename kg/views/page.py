@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import orjson
 import pyvis
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from ..resolve.normalize import name_key
@@ -74,8 +75,10 @@ def build_network(sel: Selection) -> tuple[Network, dict]:
                     "name": d.get("name") or d.get("title") or n}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
         tip = [f"{k}"] + ([d["sentence"]] if d.get("sentence") else [])
-        net.add_edge(u, v, color=EDGE_COLOR.get(k, "#999"),
-                     width=1 if k != "CO_OCCURS" else min(1 + d.get("weight", 1) / 2, 6), kg_type=k, kg_tip=tip)
+        # pyvis's add_edge scans the node list for every edge (quadratic: 18 s at 10K nodes);
+        # the endpoints are known to exist, so the Edge is appended directly.
+        net.edges.append(Edge(u, v, True, color=EDGE_COLOR.get(k, "#999"), kg_type=k, kg_tip=tip,
+                              width=1 if k != "CO_OCCURS" else min(1 + d.get("weight", 1) / 2, 6)).options)
     return net, extra
 
 

@@ -1,6 +1,7 @@
 """Choose what a view shows: a focus neighbourhood, filters, and a node cap."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,13 +67,36 @@ def select(g, focus: str | None = None, depth: int = 1, labels: list[str] | None
     total_nodes, total_edges = sub.number_of_nodes(), sub.number_of_edges()
     left_out: Counter = Counter()
     if total_nodes > max_nodes:
-        degree = dict(sub.degree())
-        ranked = sorted(sub.nodes, key=lambda n: (n not in focus_ids, -degree[n], n))
-        chosen = set(ranked[:max_nodes])
-        left_out = Counter(sub.nodes[n]["label"] for n in ranked[max_nodes:])
+        chosen = grow_from_hubs(sub, max_nodes, focus_ids)
+        left_out = Counter(d["label"] for n, d in sub.nodes(data=True) if n not in chosen)
         sub = sub.subgraph(chosen)
     return Selection(nx.MultiDiGraph(sub), total_nodes, total_edges, left_out, focus_ids,
                      "; ".join(desc) or "whole graph")
+
+
+def grow_from_hubs(G, budget: int, start: list[str] = ()) -> set[str]:
+    """The ``budget`` most connected nodes that still form connected pieces: grow from the
+    focus (or the biggest hub), always adding the best-connected node on the frontier.
+    (Taking the top nodes by degree alone keeps hubs and drops the papers between them.)"""
+    degree = dict(G.degree())
+    order = sorted(G.nodes, key=lambda n: (-degree[n], n))
+    chosen: set[str] = set()
+    heap: list[tuple[int, str]] = []
+    seeds = iter(list(start) + order)
+    while len(chosen) < budget:
+        if not heap:
+            nxt = next((n for n in seeds if n not in chosen), None)
+            if nxt is None:
+                break
+            heapq.heappush(heap, (-degree[nxt], nxt))
+        _, n = heapq.heappop(heap)
+        if n in chosen:
+            continue
+        chosen.add(n)
+        for m in set(G.successors(n)) | set(G.predecessors(n)):
+            if m not in chosen:
+                heapq.heappush(heap, (-degree[m], m))
+    return chosen
 
 
 def _project(G, labels: set[str]) -> nx.MultiDiGraph:
