@@ -46,6 +46,20 @@ class KGGroup(click.Group):
         except KeyboardInterrupt:
             click.secho("kg: interrupted; outputs left as they were", fg="red", err=True)
             sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as exc:  # disk full, permission denied, ... while writing
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            click.secho(f"kg: error: {where}{exc.strerror or exc}", fg="red", err=True)
+            sys.exit(1)
+        except Exception as exc:  # a bug: one line, the traceback with --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.secho(f"kg: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                        fg="red", err=True)
+            sys.exit(3)
 
 
 @click.group(cls=KGGroup)
@@ -78,11 +92,11 @@ def input_options(f):
 def extract(inputs, output, rejected, fmt, strict, max_abstract, catalogs):
     """Extract entities from papers into one JSON object per paper (the gold format)."""
     from .build import extract_corpus
-    from .graph.io import write_jsonl
+    from .graph.io import write_jsonl, write_jsonl_atomic
 
     _, records, report = extract_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract,
                                         catalogs=catalogs, warn=_warn, progress=_progress())
-    write_jsonl(output, records)
+    write_jsonl_atomic(output, records)
     where = None
     if report.rejected:
         where = rejected or output.with_name(output.name + ".rejected.jsonl")

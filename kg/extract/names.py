@@ -67,6 +67,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         if out and m.start() < out[-1][1]:
             continue
         word = m.group(0).rstrip(".")
+        if word.islower() and not any(c.isdigit() for c in word):
+            continue  # the common case, decided without counting letters
         core = strip_suffix(word)
         if not is_name_shaped(core):
             continue

@@ -37,6 +37,19 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
     return n
 
 
+def write_jsonl_atomic(path: Path, rows: Iterable[dict]) -> int:
+    """Write beside the target and rename: readers never see a half-written file."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        n = write_jsonl(tmp, rows)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
+
+
 def read_jsonl(path: Path) -> list[dict]:
     with open(path, "rb") as fh:
         return [orjson.loads(line) for line in fh if line.strip()]
@@ -53,7 +66,18 @@ class StagedDir:
     def __init__(self, outdir: Path):
         self.outdir = Path(outdir)
         self.outdir.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{self.outdir.name}.tmp-", dir=self.outdir.parent))
+        self._remove_stale()
+        self.path = Path(tempfile.mkdtemp(prefix=f".{self.outdir.name}.tmp-{os.getpid()}-", dir=self.outdir.parent))
+
+    def _remove_stale(self) -> None:
+        """Temporary folders left by a build that was killed (its process is gone)."""
+        for d in self.outdir.parent.glob(f".{self.outdir.name}.tmp-*"):
+            try:
+                pid = int(d.name.rsplit(".tmp-", 1)[1].split("-")[0])
+            except ValueError:
+                continue
+            if pid != os.getpid() and not _alive(pid):
+                shutil.rmtree(d, ignore_errors=True)
 
     def commit(self) -> None:
         old = None
@@ -69,6 +93,16 @@ class StagedDir:
 
     def abort(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_graph(outdir: Path, nodes: list[dict], edges: list[dict], records: Iterable[dict],

@@ -89,7 +89,12 @@ def read_papers(paths: Iterable[str | Path], fmt: str | None = None, *,
                 raise InputError(f"{label}: unknown format (use --format {{{','.join(FORMATS)}}})")
             yield Rejection(label, None, "unknown format (binary or unrecognised content); file skipped")
             continue
-        yield from _guarded(READERS[kind](path, label, **opts), label)
+        if path not in named and fmt is None and detect_format(path) is None:
+            # Walking a folder: a README or notes file is not read as papers, and is reported.
+            yield Rejection(label, None, "not an input file (extension not .txt/.jsonl/.json/.xml[.gz]); skipped")
+            continue
+        reader_opts = dict(opts, warn=warn) if kind in ("hf_page", "jsonl") else opts
+        yield from _guarded(READERS[kind](path, label, **reader_opts), label)
 
 
 def _guarded(records: Iterator, label: str) -> Iterator[Paper | Rejection]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Paper, Rejection
-from .opener import decode_line, open_bytes
+from .opener import Fallbacks, decode_line, open_bytes
 from .records import make_paper
 
 CHROME = {
@@ -32,15 +32,19 @@ def is_chrome(line: str) -> bool:
     return s.casefold() in CHROME or bool(_DATE.match(s))
 
 
-def read(path: Path, label: str, **opts) -> Iterator[Paper | Rejection]:
+def read(path: Path, label: str, warn=None, **opts) -> Iterator[Paper | Rejection]:
     title: tuple[int, str] | None = None
+    fallbacks = Fallbacks(label, warn)
     with open_bytes(path) as fh:
         for lineno, raw in enumerate(fh, 1):
             try:
-                line = decode_line(raw).strip()
+                line, fell_back = decode_line(raw)
+                line = line.strip()
             except UnicodeDecodeError as exc:
-                yield Rejection(label, lineno, f"invalid UTF-8 ({exc.reason} at byte {exc.start})")
+                yield Rejection(label, lineno, f"invalid UTF-8 and not text ({exc.reason} at byte {exc.start})")
                 continue
+            if fell_back:
+                fallbacks.note(lineno)
             if not line or is_chrome(line):
                 continue
             line = _GLUED.sub("", line)
@@ -59,3 +63,4 @@ def read(path: Path, label: str, **opts) -> Iterator[Paper | Rejection]:
             title = None
     if title is not None:
         yield Rejection(label, title[0], "title without an abstract (end of file)", title[1][:120])
+    fallbacks.report()

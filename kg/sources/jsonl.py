@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 
 from ..model import Paper, Rejection
-from .opener import open_bytes
+from .opener import Fallbacks, decode_line, open_bytes
 from .records import make_paper
 
 
@@ -45,19 +45,28 @@ def _as_list(v) -> list:
     return list(v) if isinstance(v, list) else [v]
 
 
-def read(path: Path, label: str, **opts) -> Iterator[Paper | Rejection]:
+def read(path: Path, label: str, warn=None, **opts) -> Iterator[Paper | Rejection]:
+    fallbacks = Fallbacks(label, warn)
     with open_bytes(path) as fh:
         for lineno, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
             try:
-                obj = orjson.loads(raw)
+                text, fell_back = decode_line(raw)
+            except UnicodeDecodeError as exc:
+                yield Rejection(label, lineno, f"invalid UTF-8 and not text ({exc.reason} at byte {exc.start})",
+                                raw[:120].decode("utf-8", "replace"))
+                continue
+            if fell_back:
+                fallbacks.note(lineno)
+            try:
+                obj = orjson.loads(text)
             except orjson.JSONDecodeError as exc:
-                reason = "invalid UTF-8" if "utf-8" in str(exc).lower() else f"malformed JSON ({exc.msg})"
-                yield Rejection(label, lineno, reason, raw[:120].decode("utf-8", "replace"))
+                yield Rejection(label, lineno, f"malformed JSON ({exc.msg})", text[:120])
                 continue
             if not isinstance(obj, dict):
                 yield Rejection(label, lineno, f"expected a JSON object, got {type(obj).__name__}",
                                 raw[:120].decode("utf-8", "replace"))
                 continue
             yield paper_from_object(obj, label, lineno, **opts)
+    fallbacks.report()

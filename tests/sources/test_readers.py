@@ -73,17 +73,20 @@ def test_jsonl_fields_and_bad_lines(tmp_path):
         b'["not", "an", "object"]',
         json.dumps({"abstract": ABSTRACT}).encode(),
         json.dumps({"title": "No abstract"}).encode(),
-        b'{"title": "bad \xff utf8", "abstract": "x"}',
+        b'{"title": "caf\xe9 latin-1", "abstract": "x"}',
+        b'{"title": "binary \x00\x81\x01", "abstract": "x"}',
     ]) + b"\n")
-    papers, rejected = split(list(read_papers([f])))
-    assert len(papers) == 1
+    warnings = []
+    papers, rejected = split(list(read_papers([f], warn=warnings.append)))
+    assert [p.title for p in papers] == ["A", "café latin-1"]
+    assert warnings == [f"{f}: 1 line not UTF-8, read as Windows-1252/Latin-1 (first at line 6)"]
     p = papers[0]
     assert (p.title, p.ext_id, p.arxiv_id, p.authors, p.date) == ("A", "7", "2401.00001", ["Ada", "Bob"], "2024-01-01")
     reasons = {r.line: r.reason for r in rejected}
     assert reasons[2].startswith("malformed JSON")
     assert reasons[3] == "expected a JSON object, got list"
     assert reasons[4] == "missing title" and reasons[5] == "missing abstract"
-    assert reasons[6] == "invalid UTF-8"
+    assert reasons[7].startswith("invalid UTF-8 and not text")
 
 
 def test_gzip_is_transparent_and_truncation_reported(tmp_path):

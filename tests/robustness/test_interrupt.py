@@ -1,0 +1,48 @@
+"""A build killed midway leaves the previous graph folder intact and loadable."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import kg
+from kg.store.embedded import EmbeddedStore
+from tests.conftest import EXAMPLES
+
+
+def snapshot(d):
+    return {f.name: f.read_bytes() for f in sorted(d.iterdir()) if f.suffix in (".jsonl", ".json")}
+
+
+def test_killed_build_keeps_previous_output(tmp_path):
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(EXAMPLES.read_text().splitlines()[:20]) + "\n")
+    out = tmp_path / "graph"
+    kg.build(small, out)
+    before = snapshot(out)
+    big = tmp_path / "big.jsonl"
+    with open(big, "w") as fh:
+        for i in range(15):
+            for raw in EXAMPLES.read_text().splitlines():
+                rec = json.loads(raw)
+                rec["title"] = f"{rec['title']} (copy {i})"
+                fh.write(json.dumps(rec) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(tmp_path.glob(".graph.tmp-*")):
+        time.sleep(0.02)  # wait until the build is writing its staged output folder
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert snapshot(out) == before
+    g = kg.load(out)
+    assert g.summary()["nodes"]["Paper"] == 20
+    with EmbeddedStore.in_dir(out) as s:
+        assert s.cypher("MATCH (p:Paper) RETURN count(*)").rows == [[20]]
+    assert list(tmp_path.glob(".graph.tmp-*")), "the killed build left its temporary folder"
+    kg.build(small, out)                       # the next build cleans it up
+    assert not list(tmp_path.glob(".graph.tmp-*"))
+    assert snapshot(out) == before             # and gives the same bytes
