@@ -104,6 +104,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from .doctext import text_of  # noqa: E402
+
 if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
 
@@ -112,6 +114,6 @@ if not Doc.has_extension("kg_abbreviations"):
 def make_abbreviations(nlp: Language, name: str):
     """Sets ``doc._.kg_abbreviations``: every acronym definition in the Doc."""
     def abbreviations(doc: Doc) -> Doc:
-        doc._.kg_abbreviations = find_abbreviations(doc.text) if "(" in doc.text else []
+        doc._.kg_abbreviations = find_abbreviations(text_of(doc)) if "(" in text_of(doc) else []
         return doc
     return abbreviations

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .doctext import text_of
+
 from ..resolve.catalog import Catalog, common_words, load_catalog
 from .names import SUFFIXES
 
@@ -38,7 +40,7 @@ class CatalogRuler:
             self.lower.add(label, pats)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         spans = []
         for matcher in (self.exact, self.lower):
             for label, start, end in matcher(doc):

@@ -16,6 +16,8 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     [(6, 28, 'https://github.com/a/b'), (34, 45, 'www.x.org/y')]
     """
     out = []
+    if "http" not in text and "www." not in text and "github.com" not in text:
+        return out  # most abstracts: no regex scan at all
     for m in _URL.finditer(text):
         url = m.group(0)
         while url and url[-1] in _TRAIL:
@@ -51,6 +53,8 @@ def normalise_link(url: str) -> str:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from .doctext import text_of  # noqa: E402
+
 if not Doc.has_extension("kg_links"):
     Doc.set_extension("kg_links", default=None)
 
@@ -59,6 +63,6 @@ if not Doc.has_extension("kg_links"):
 def make_links(nlp: Language, name: str):
     """Sets ``doc._.kg_links``: (start, end, url, repo-or-None) for every URL."""
     def links(doc: Doc) -> Doc:
-        doc._.kg_links = [(s, e, u, github_repo(u)) for s, e, u in find_urls(doc.text)]
+        doc._.kg_links = [(s, e, u, github_repo(u)) for s, e, u in find_urls(text_of(doc))]
         return doc
     return links

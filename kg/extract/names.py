@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 _PART = r"[A-Za-z0-9]+(?:\.[0-9]+)*(?:\+\+|\+)?"
-_COMPOUND = re.compile(rf"(?<![\w+\-/.@]){_PART}(?:-{_PART})*(?![\w@])")
+# Only words with a capital or a digit can be names: the lookahead lets the regex engine
+# skip ordinary lower-case words without a Python-level test for each.
+_COMPOUND = re.compile(rf"(?<![\w+\-/.@])(?=[A-Za-z0-9.+-]*[A-Z0-9]){_PART}(?:-{_PART})*(?![\w@])")
 _VERSION = re.compile(r"\s(?:[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)?[BMK]?|[IVX]{1,3}|XL|XXL|Large|Base|Small|Tiny|Huge|"
                       r"Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)(?![\w-])(?!\s[A-Z][a-z])")
 #: Hyphenated suffixes that are not part of a name: "CLIP-based", "BERT-style".
@@ -84,6 +86,8 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from .doctext import text_of  # noqa: E402
+
 if not Doc.has_extension("kg_names"):
     Doc.set_extension("kg_names", default=None)
 
@@ -92,6 +96,6 @@ if not Doc.has_extension("kg_names"):
 def make_names(nlp: Language, name: str):
     """Sets ``doc._.kg_names``: (start, end, text) of every name-shaped word."""
     def names(doc: Doc) -> Doc:
-        doc._.kg_names = find_names(doc.text)
+        doc._.kg_names = find_names(text_of(doc))
         return doc
     return names

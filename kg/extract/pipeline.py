@@ -16,6 +16,7 @@ from ..model import Paper
 # Importing the modules registers their factories.
 from . import abbreviations, catalog_ruler, links, names, roles, tasks  # noqa: F401
 from .record import to_record
+from .separator import SEPARATOR
 
 BATCH_SIZE = 256
 
@@ -36,8 +37,10 @@ def build_nlp(extra_catalogs: Iterable[str] = ()) -> Language:
 
 def make_doc(nlp: Language, paper: Paper) -> Doc:
     """Title and abstract in one Doc; the title is its own first sentence."""
-    doc = nlp.make_doc(f"{paper.title}\n{paper.abstract}")
+    text = f"{paper.title}{SEPARATOR}{paper.abstract}"
+    doc = nlp.make_doc(text)
     doc.user_data["title_end"] = len(paper.title)
+    doc.user_data["text"] = text
     return doc
 
 
@@ -46,7 +49,7 @@ def title_boundary(doc: Doc) -> Doc:
     """Start a sentence right after the title, whatever its punctuation."""
     title_end = doc.user_data.get("title_end", 0)
     for tok in doc:
-        if tok.idx > title_end:
+        if tok.idx > title_end and not tok.is_space:
             tok.is_sent_start = True
             break
     return doc

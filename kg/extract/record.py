@@ -4,6 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Paper
+from .doctext import sentence_bounds, text_of
+from .separator import SEPARATOR
 from .links import github_repo, normalise_link
 
 PLURAL = {"method": "methods", "dataset": "datasets", "benchmark": "benchmarks", "task": "tasks", "metric": "metrics"}
@@ -15,17 +17,20 @@ def _field_offsets(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     title_end = doc.user_data.get("title_end", 0)
     if start < title_end:
         return "title", start, end
-    base = title_end + 1
+    base = title_end + len(SEPARATOR)
     return "abstract", start - base, end - base
 
 
 def _evidence(doc: Doc, type_: str, name: str, start: int, end: int, extractor: str) -> dict:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    sent = span.sent if span is not None else doc[:]
+    text = text_of(doc)
+    s_start, s_end = sentence_bounds(doc, start)
+    raw = text[s_start:s_end]
+    s_start += len(raw) - len(raw.lstrip())
+    s_end -= len(raw) - len(raw.rstrip())
     field, s, e = _field_offsets(doc, start, end)
-    _, ss, se = _field_offsets(doc, sent.start_char, sent.end_char)
+    _, ss, se = _field_offsets(doc, s_start, s_end)
     return {"type": type_, "name": name, "field": field, "start": s, "end": e,
-            "sentence": sent.text.strip(), "sentence_start": ss, "sentence_end": se,
+            "sentence": text[s_start:s_end], "sentence_start": ss, "sentence_end": se,
             "extractor": f"{EXTRACTOR}:{extractor}"}
 
 

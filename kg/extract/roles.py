@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doctext import sentence_bounds, text_of
+
 from ..resolve.catalog import Catalog, load_catalog
 from ..resolve.normalize import name_key, singular_key
 from .cues import cues
@@ -168,7 +170,7 @@ def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[
 
 
 def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Mention]:
-    text = doc.text
+    text = text_of(doc)
     typed_by_key = {}
     for long, short in pairs:
         for m in ms:
@@ -219,9 +221,8 @@ def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
 
 def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     """Does the sentence present this mention as the paper's own contribution?"""
-    text = doc.text
-    sent = doc.char_span(m.start, m.end, alignment_mode="expand")
-    s_start = sent.sent.start_char if sent is not None else 0
+    text = text_of(doc)
+    s_start, _ = sentence_bounds(doc, m.start)
     before = _words_before(text[s_start:m.start], len(text[s_start:m.start]))
     c = cues()
     if before[-3:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-3:])):
@@ -243,7 +244,7 @@ def title_prefix_end(title: str) -> int:
 
 def assign_roles(doc: Doc, ms: list[Mention]) -> None:
     title_end = doc.user_data.get("title_end", 0)
-    title = doc.text[:title_end]
+    title = text_of(doc)[:title_end]
     prefix_end = title_prefix_end(title)
     rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
     c = cues()
@@ -275,7 +276,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
 
 def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """A title 'Name: ...' names the proposed method even when the name is a plain word."""
-    title = doc.text[:doc.user_data.get("title_end", 0)]
+    title = text_of(doc)[:doc.user_data.get("title_end", 0)]
     end = title_prefix_end(title)
     if end <= 0 or any(m.start < end for m in ms if m.type in ("method", "dataset", "benchmark")):
         return ms
@@ -294,7 +295,7 @@ SOFTWARE = r"\b(?:toolkit|library|package|toolbox|platform|software)\b"
 
 def drop_software(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """Software is not a method: "X: A Toolkit for ..." or "X, a toolkit ..." drops X everywhere."""
-    text = doc.text
+    text = text_of(doc)
     title_end = doc.user_data.get("title_end", 0)
     end = title_prefix_end(text[:title_end])
     rest = text[end + 1:title_end].casefold() if end > 0 else ""
@@ -316,7 +317,7 @@ attention machine machines autoencoder autoencoders model models learning""".spl
 def title_is_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"Pointer Networks", "Contrastive Multiview Coding": the whole title names the method."""
     title_end = doc.user_data.get("title_end", 0)
-    title = doc.text[:title_end]
+    title = text_of(doc)[:title_end]
     words = title.split()
     if not 2 <= len(words) <= 4 or ":" in title or any(m.start < title_end and m.type != "task" for m in ms):
         return ms
@@ -343,16 +344,24 @@ _METRIC_PHRASE = re.compile(r"\b([a-z][\w-]*)\s+(accuracy|error rate|error)\b")
 def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
     allowed = cues()["metric_modifiers"]
-    for m in _METRIC_PHRASE.finditer(doc.text):
+    text = text_of(doc)
+    if "accuracy" not in text and "error" not in text:
+        return ms
+    for m in _METRIC_PHRASE.finditer(text):
         if m.group(1) not in allowed:
             continue
         ms.append(Mention(m.start(), m.end(), m.group(0), "metric", "metric-phrase"))
     return ms
 
 
+_LOWER_TRIGGER = re.compile(r"(?:loss|regulari[sz]\w*|softmax|normali[sz]ation|activation function)\b")
+
+
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
-    text = doc.text
+    text = text_of(doc)
+    if not _LOWER_TRIGGER.search(text):
+        return ms
     for m in LOWER_METHOD.finditer(text):
         phrase = m.group(1)
         if len(phrase.split()) < 2 or phrase.split()[0] in cues()["blockers"]:
@@ -367,7 +376,7 @@ TERSE_TASKS = {"classification": "image classification", "detection": "object de
 
 def tasks_from_dataset_heads(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"ImageNet classification" names the task "image classification" (alias "classification")."""
-    text = doc.text
+    text = text_of(doc)
     for m in list(ms):
         if m.type != "dataset":
             continue
@@ -462,8 +471,8 @@ class RoleRules:
         ms, pairs = apply_abbreviations(doc, ms, self.catalog)
         ms = lowercase_named_parts(doc, ms)
         ms = metric_phrases(doc, ms)
-        ms = trim_tasks(ms, doc.text)
-        ms = expand_variants(doc.text, ms)
+        ms = trim_tasks(ms, text_of(doc))
+        ms = expand_variants(text_of(doc), ms)
         ms = keep_longest(ms)
         ms = type_untyped(doc, ms, pairs)
         ms = drop_software(doc, ms)

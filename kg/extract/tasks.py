@@ -58,6 +58,11 @@ def _head_ok(words: list[str], i: int) -> bool:
     return w in sets["heads"]
 
 
+@lru_cache(maxsize=1)
+def _all_heads() -> frozenset[str]:
+    return task_words()["heads"] | {"learning", "inference"}
+
+
 def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of task phrases in one sentence or title.
 
@@ -68,8 +73,12 @@ def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
     """
     spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     words = [s[2] for s in spans]
+    all_heads = _all_heads()
     out = []
-    for i, (_, end, word) in enumerate(spans):
+    # Only words ending in a head word can end a task phrase: find them in one pass.
+    lowered = [w.lower() for w in words]
+    for i in [i for i, w in enumerate(lowered) if w in all_heads or w.rpartition("-")[2] in all_heads]:
+        _, end, word = spans[i]
         head = word.rsplit("-", 1)[-1] if "-" in word and word.casefold() not in task_words()["heads"] else word
         j = i
         if head != word:  # "image-retrieval": the modifier is glued to the head
@@ -135,6 +144,8 @@ def _drop_nested(found):
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
+from .doctext import sentence_starts, text_of  # noqa: E402
+
 if not Doc.has_extension("kg_tasks"):
     Doc.set_extension("kg_tasks", default=None)
 
@@ -144,11 +155,12 @@ def make_tasks(nlp: Language, name: str):
     """Sets ``doc._.kg_tasks``: task phrases per sentence (the title as Title Case text)."""
     def tasks(doc: Doc) -> Doc:
         title_end = doc.user_data.get("title_end", 0)
+        text = text_of(doc)
+        starts = sentence_starts(doc)
         found = []
-        for sent in doc.sents:
-            base = sent.start_char
-            in_title = base < title_end
-            found.extend((base + s, base + e, p) for s, e, p in find_tasks(sent.text, in_title))
+        for i, base in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            found.extend((base + s, base + e, p) for s, e, p in find_tasks(text[base:end], base < title_end))
         doc._.kg_tasks = found
         return doc
     return tasks

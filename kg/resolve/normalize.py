@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _NON_KEY = re.compile(r"[^0-9a-z+#]+")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Case, hyphen and space insensitive key.
 
@@ -21,6 +23,7 @@ def name_key(name: str) -> str:
     return _NON_KEY.sub("", s)
 
 
+@lru_cache(maxsize=200_000)
 def singular_key(name: str) -> str:
     """The key of a name with an English plural 's' removed ("ViTs" -> "vit")."""
     k = name_key(name)

@@ -1,0 +1,28 @@
+"""The text of a Doc, kept once: ``Doc.text`` rebuilds the string from its tokens on
+every call (~100 µs for an abstract), and every component needs it."""
+from spacy.tokens import Doc
+
+
+def text_of(doc: Doc) -> str:
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (computed once per Doc)."""
+    starts = doc.user_data.get("sent_starts")
+    if starts is None:
+        starts = doc.user_data["sent_starts"] = [s.start_char for s in doc.sents]
+    return starts
+
+
+def sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
+    """(start, end) characters of the sentence holding character ``pos``."""
+    import bisect
+
+    starts = sentence_starts(doc)
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    end = starts[i + 1] if i + 1 < len(starts) else len(text_of(doc))
+    return starts[i], end
