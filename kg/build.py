@@ -9,7 +9,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .corpus import ReadReport, read_corpus
-from .extract.pipeline import build_nlp, extract
+from .scale.local import extract_parallel
 from .graph.builder import GraphBuilder
 from .graph.io import read_graph, read_jsonl, write_graph
 from .graph.schema import load_schema
@@ -21,17 +21,28 @@ from .store import embedded
 
 def extract_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, strict: bool = False,
                    max_abstract: int = MAX_ABSTRACT_CHARS, catalogs: Iterable[str] = (),
-                   warn: Callable[[str], None] | None = None, progress: bool = False, skip_ids=frozenset()):
-    """(papers, records, report): extraction records in input order (``skip_ids`` not re-extracted)."""
+                   warn: Callable[[str], None] | None = None, progress: bool = False, skip_ids=frozenset(),
+                   jobs: int = 1, dask: str | None = None):
+    """(papers, records, report): extraction records in input order (``skip_ids`` not
+    re-extracted), with ``jobs`` local processes or on the Dask cluster at ``dask``."""
+    catalogs = tuple(catalogs)
+    if dask:
+        from .scale.dask_runner import extract_dask
+
+        papers, records, report = extract_dask(inputs, dask, fmt, strict=strict, max_abstract=max_abstract,
+                                               catalogs=catalogs, warn=warn)
+        if skip_ids:
+            keep = [i for i, p in enumerate(papers) if p.id not in skip_ids]
+            report.known = len(papers) - len(keep)
+            papers, records = [papers[i] for i in keep], [records[i] for i in keep]
+        return papers, records, report
     papers, report = read_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract, warn=warn,
                                  progress=progress)
     if skip_ids:
-        known = [p for p in papers if p.id in skip_ids]
-        report.duplicates += len(known)
+        report.known = sum(p.id in skip_ids for p in papers)
         papers = [p for p in papers if p.id not in skip_ids]
-    nlp = build_nlp(catalogs)
-    records = list(tqdm(extract(papers, nlp), total=len(papers), desc="extracting", unit=" papers",
-                        disable=not progress, leave=False))
+    records = list(tqdm(extract_parallel(papers, jobs, catalogs), total=len(papers), desc="extracting",
+                        unit=" papers", disable=not progress, leave=False))
     return papers, records, report
 
 
@@ -45,7 +56,7 @@ def paper_from_node(node: dict) -> Paper:
 def build_graph(inputs: Iterable[str | Path], outdir: str | Path, fmt: str | None = None, *,
                 strict: bool = False, max_abstract: int = MAX_ABSTRACT_CHARS, catalogs: Iterable[str] = (),
                 update: bool = False, store: bool = True, warn: Callable[[str], None] | None = None,
-                progress: bool = False) -> tuple[dict, ReadReport]:
+                progress: bool = False, jobs: int = 1, dask: str | None = None) -> tuple[dict, ReadReport]:
     """Build (or with ``update`` extend) the graph folder; returns (manifest, read report)."""
     outdir = Path(outdir)
     inputs = [str(p) for p in inputs]
@@ -58,7 +69,7 @@ def build_graph(inputs: Iterable[str | Path], outdir: str | Path, fmt: str | Non
     old_papers = {n["id"]: n for n in old_nodes if n["label"] == "Paper"}
     papers, records, report = extract_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract,
                                              catalogs=catalogs, warn=warn, progress=progress,
-                                             skip_ids=frozenset(old_papers))
+                                             skip_ids=frozenset(old_papers), jobs=jobs, dask=dask)
     schema = load_schema()
     builder = GraphBuilder(schema, load_catalog(catalogs))
     for rec in old_records:
@@ -72,6 +83,7 @@ def build_graph(inputs: Iterable[str | Path], outdir: str | Path, fmt: str | Non
                 "records_read": old_manifest.get("records_read", 0) + report.records,
                 "records_accepted": old_manifest.get("records_accepted", 0) + report.accepted,
                 "duplicates_merged": old_manifest.get("duplicates_merged", 0) + report.duplicates,
+                "already_in_graph": old_manifest.get("already_in_graph", 0) + report.known,
                 "papers": len(builder.papers), "store": embedded.FILE if store else None}
 
     def load_store(stage: Path) -> dict | None:

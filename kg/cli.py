@@ -80,7 +80,17 @@ def input_options(f):
                      help="Reject records whose abstract is longer (characters).")(f)
     f = click.option("--catalog", "catalogs", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra catalog (JSONL) for recognition and linking; repeatable.")(f)
+    f = click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
+                     help="Extraction processes (default: all cores); output is the same for any number.")(f)
+    f = click.option("--dask", "dask", default=None, metavar="ADDRESS",
+                     help="Extract on a Dask cluster (scheduler address, or 'local' for a LocalCluster).")(f)
     return f
+
+
+def _jobs(jobs):
+    from .scale.local import default_jobs
+
+    return jobs or default_jobs()
 
 
 @main.command()
@@ -89,13 +99,14 @@ def input_options(f):
 @click.option("--rejected", type=click.Path(path_type=Path), default=None,
               help="Where to write rejected records (default: OUTPUT.rejected.jsonl when there are any).")
 @input_options
-def extract(inputs, output, rejected, fmt, strict, max_abstract, catalogs):
+def extract(inputs, output, rejected, fmt, strict, max_abstract, catalogs, jobs, dask):
     """Extract entities from papers into one JSON object per paper (the gold format)."""
     from .build import extract_corpus
     from .graph.io import write_jsonl, write_jsonl_atomic
 
     _, records, report = extract_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract,
-                                        catalogs=catalogs, warn=_warn, progress=_progress())
+                                        catalogs=catalogs, warn=_warn, progress=_progress(),
+                                        jobs=_jobs(jobs), dask=dask)
     write_jsonl_atomic(output, records)
     where = None
     if report.rejected:
@@ -112,13 +123,13 @@ def extract(inputs, output, rejected, fmt, strict, max_abstract, catalogs):
 @click.option("--update", is_flag=True, help="Add the inputs to an existing graph folder (known papers are skipped).")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded Cypher database (graph.lbdb).")
 @input_options
-def build(inputs, outdir, update, no_store, fmt, strict, max_abstract, catalogs):
+def build(inputs, outdir, update, no_store, fmt, strict, max_abstract, catalogs, jobs, dask):
     """Build a knowledge graph folder from input files (and its embedded Cypher database)."""
     from .build import build_graph
 
     manifest, report = build_graph(inputs, outdir, fmt, strict=strict, max_abstract=max_abstract,
                                    catalogs=catalogs, update=update, store=not no_store, warn=_warn,
-                                   progress=_progress())
+                                   progress=_progress(), jobs=_jobs(jobs), dask=dask)
     click.echo(report.summary(), err=True)
     if manifest.get("store_update"):
         u = manifest["store_update"]

@@ -19,6 +19,7 @@ class ReadReport:
     accepted: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     duplicates: int = 0       # accepted records folded into a paper seen before
+    known: int = 0            # distinct papers already in the graph (kg build --update)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -26,8 +27,9 @@ class ReadReport:
         return self.accepted - self.duplicates
 
     def summary(self) -> str:
+        known = f", {self.known:,} already in the graph" if self.known else ""
         return (f"read {self.records:,} records: {self.accepted:,} accepted "
-                f"({self.duplicates:,} duplicates merged, {self.papers:,} distinct papers), "
+                f"({self.duplicates:,} duplicates merged, {self.papers:,} distinct papers{known}), "
                 f"{len(self.rejected):,} rejected")
 
 

@@ -1,0 +1,1 @@
+"""Scale: parallel extraction on one machine (processes) or on a Dask cluster."""
