@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Extraction throughput on N abstracts (the seed corpus replicated, titles made unique).
+
+    .venv/bin/python scripts/bench_extract.py [--papers 100000] [--jobs 2]
+
+Measures in one run, side by side, each step in its own process (for a clean peak RSS):
+(a) spaCy ``blank("en")`` tokenisation alone with ``nlp.pipe`` (the floor),
+(b) the full kg extraction pipeline with 1 job and with --jobs jobs,
+(c) ``kg build`` end to end (reading, extraction, resolution, graph files, embedded store).
+Prints a Markdown table: abstracts/s, ratio to (a), peak RSS.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_corpus(n: int, path: Path) -> None:
+    lines = (ROOT / "examples" / "papers.jsonl").read_text().splitlines()
+    with open(path, "w") as fh:
+        for i in range(n):
+            rec = json.loads(lines[i % len(lines)])
+            fh.write(json.dumps({"title": f"{rec['title']} #{i}", "abstract": rec["abstract"]}) + "\n")
+
+
+STEP = r'''
+import json, sys, time, resource
+sys.path.insert(0, {root!r})
+step, corpus, jobs, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+t0 = time.perf_counter()
+if step == "tokenize":
+    import spacy
+    nlp = spacy.blank("en")
+    texts = (json.loads(l) for l in open(corpus))
+    n = sum(1 for _ in nlp.pipe((r["title"] + " \n " + r["abstract"] for r in texts), batch_size=256))
+elif step == "extract":
+    from kg.build import extract_corpus
+    papers, records, report = extract_corpus([corpus], jobs=jobs)
+    n = len(records)
+else:
+    from kg.build import build_graph
+    manifest, report = build_graph([corpus], out, jobs=jobs)
+    n = manifest["papers"]
+dt = time.perf_counter() - t0
+rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({{"n": n, "seconds": dt, "rss_mb": rss / 1024}}))
+'''
+
+
+def run_step(step: str, corpus: Path, jobs: int, out: Path) -> dict:
+    code = STEP.format(root=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code, step, str(corpus), str(jobs), str(out)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--papers", type=int, default=100_000)
+    ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    a = ap.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-extract-"))
+    corpus = tmp / "corpus.jsonl"
+    make_corpus(a.papers, corpus)
+    rows = []
+    floor = run_step("tokenize", corpus, 1, tmp / "x")
+    rows.append(("(a) spaCy blank('en') tokenisation, 1 core", floor))
+    rows.append(("(b) kg extraction, 1 job", run_step("extract", corpus, 1, tmp / "x")))
+    rows.append((f"(b) kg extraction, {a.jobs} jobs", run_step("extract", corpus, a.jobs, tmp / "x")))
+    rows.append((f"(c) kg build end to end, {a.jobs} jobs", run_step("build", corpus, a.jobs, tmp / "graph")))
+    rate_a = floor["n"] / floor["seconds"]
+    print(f"{a.papers:,} abstracts (seed corpus replicated, unique titles), {os.cpu_count()} cores\n")
+    print("| step | papers | seconds | abstracts/s | ratio to (a) | peak RSS |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, r in rows:
+        rate = r["n"] / r["seconds"]
+        print(f"| {label} | {r['n']:,} | {r['seconds']:.1f} | {rate:,.0f} | {rate / rate_a:.2f} | {r['rss_mb']:,.0f} MB |")
+    one, many = rows[1][1], rows[2][1]
+    print(f"\nspeed-up {a.jobs} jobs vs 1: {one['seconds'] / many['seconds']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
