@@ -55,7 +55,7 @@ def sentence_offsets(text: str, title_end: int) -> list[int]:
     abstract splits after . ! ? followed by space and a capital or digit.
 
     >>> sentence_offsets("A title \n We test it, e.g. On X. Then Y.", 7)
-    [0, 10, 32]
+    [0, 10, 33]
     """
     starts = [0]
     body = title_end + len(text[title_end:]) - len(text[title_end:].lstrip())
