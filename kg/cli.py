@@ -271,6 +271,36 @@ def view(outdir, output, focus, depth, labels, task, dataset, method, max_nodes,
     click.echo(f"wrote {path}")
 
 
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--worst", default=15, show_default=True, help="How many most frequent misses and false hits to list.")
+@click.option("--predictions", type=click.Path(path_type=Path), default=None,
+              help="Also write the extraction records here (JSON Lines).")
+@input_options
+def eval_(gold, inputs, worst, predictions, fmt, strict, max_abstract, catalogs, jobs, dask):
+    """Score extraction of INPUTS against GOLD annotations: P/R/F1 per type, worst misses."""
+    from .build import extract_corpus
+    from .evaluate import evaluate, format_table
+    from .graph.io import read_jsonl, write_jsonl_atomic
+
+    try:
+        gold_recs = read_jsonl(gold)
+    except orjson.JSONDecodeError as exc:
+        raise KGError(f"{gold}: not JSON Lines ({exc})") from None
+    _, records, report = extract_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract, catalogs=catalogs,
+                                        warn=_warn, progress=_progress(), jobs=_jobs(jobs), dask=dask)
+    if predictions:
+        write_jsonl_atomic(predictions, records)
+    table, errors, unmatched = evaluate(gold_recs, records)
+    click.echo(format_table(table))
+    click.echo(f"gold papers without a prediction: {unmatched}")
+    for kind in ("missed", "spurious"):
+        top = errors[kind].most_common(worst)
+        if top:
+            click.echo(f"most {kind}: " + "; ".join(f"{name} ({n})" if n > 1 else name for name, n in top))
+
+
 def _print_counts(manifest: dict) -> None:
     width = 14
     click.echo(f"{'nodes':<{width}} {'count':>7}")
