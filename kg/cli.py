@@ -301,6 +301,41 @@ def eval_(gold, inputs, worst, predictions, fmt, strict, max_abstract, catalogs,
             click.echo(f"most {kind}: " + "; ".join(f"{name} ({n})" if n > 1 else name for name, n in top))
 
 
+@main.group()
+def catalog():
+    """Build catalogs of known entities for recognition and linking (--catalog FILE)."""
+
+
+@catalog.command("import-pwc")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Catalog file to write (JSONL).")
+def catalog_import_pwc(paths, output):
+    """Import Papers with Code dumps (methods, datasets, tasks, leaderboards) from PATHS."""
+    from collections import Counter
+
+    from .graph.io import write_jsonl_atomic
+    from .resolve.catalog_import import import_pwc
+
+    entries = import_pwc(paths)
+    write_jsonl_atomic(output, entries)
+    counts = Counter(e["type"] for e in entries)
+    click.echo(f"wrote {len(entries):,} entries to {output} (" +
+               ", ".join(f"{n:,} {t}s" for t, n in sorted(counts.items())) + f"); use: kg build ... --catalog {output}")
+
+
+@catalog.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Catalog file to write (JSONL).")
+def catalog_import(path, output):
+    """Import your own catalog (CSV with type,name,aliases,id,url or JSON Lines)."""
+    from .graph.io import write_jsonl_atomic
+    from .resolve.catalog_import import import_user
+
+    entries = import_user(path)
+    write_jsonl_atomic(output, entries)
+    click.echo(f"wrote {len(entries):,} entries to {output}")
+
+
 def _print_counts(manifest: dict) -> None:
     width = 14
     click.echo(f"{'nodes':<{width}} {'count':>7}")

@@ -7,6 +7,9 @@ the name finder, which sees the whole word.
 """
 from __future__ import annotations
 
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -15,6 +18,7 @@ from .doctext import text_of
 
 from ..resolve.catalog import Catalog, common_words, load_catalog
 from .names import SUFFIXES
+from .tasks import find_tasks
 
 
 class CatalogRuler:
@@ -31,6 +35,10 @@ class CatalogRuler:
                 case_sensitive = n != n.lower() or any(c.isdigit() for c in n)
                 if (n, entry.type) in seen or (not case_sensitive and n.casefold() in common) or len(n) < 2:
                     continue
+                if entry.source != "starter" and not usable_import(n, entry.type, catalog):
+                    continue
+                if entry.type == "task" and entry.source != "starter":
+                    case_sensitive = False  # imported task lists are Title Case
                 seen.add((n, entry.type))
                 target = exact_pats if case_sensitive else lower_pats
                 target.setdefault(entry.type, []).append(nlp.make_doc(n))
@@ -52,6 +60,33 @@ class CatalogRuler:
                                   kb_id=entry.name if entry is not None else span.text))
         doc.spans["kg_catalog"] = spans
         return doc
+
+
+_PLAIN_WORD = re.compile(r"^[A-Z]?[a-z]+$")
+
+
+def usable_import(name: str, type_: str, catalog: Catalog) -> bool:
+    """May an imported (not hand-curated) name be matched in text?
+
+    Imported catalogs hold plain English words ("Attention", "Dropout", "Flickr", "Clean"),
+    very short names and long descriptive titles; matching those fires on ordinary text,
+    so only names that look like names are used: several words, or a capital inside, or
+    a digit. A single plain word can still be found by the name finder or the starter
+    catalog.
+    """
+    if len(name) < 3 or len(name) > 60 or catalog.is_generic(name) or type_ == "metric":
+        return False  # leaderboard metric names are too noisy to recognise; they still link
+    if type_ == "task":  # task lists hold fields and techniques too: keep real task phrases
+        found = find_tasks(name, in_title=True)
+        return bool(found) and found[-1][0] == 0 and found[-1][1] == len(name)
+    words = name.split()
+    if len(words) == 1:
+        return not _PLAIN_WORD.match(name) and name.casefold() not in STOP_WORDS
+    if len(words) > 6 or any(c in name for c in ":;()[]"):
+        return False
+    if words[-1].casefold() in ("learning", "models", "networks"):
+        return False  # "Contrastive Learning", "Deep Learning": families, not names
+    return sum(w[:1].isupper() or any(c.isdigit() for c in w) for w in words) >= 1
 
 
 def _glued(text: str, start: int, end: int) -> bool:

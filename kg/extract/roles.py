@@ -50,15 +50,27 @@ class Entity:
 
 def collect(doc: Doc, catalog: Catalog) -> list[Mention]:
     """Every candidate mention from the earlier components, typed where already known."""
-    ms = [Mention(s.start_char, s.end_char, s.text, s.label_, "catalog", s.kb_id_) for s in doc.spans["kg_catalog"]]
+    ms = []
+    for s in doc.spans["kg_catalog"]:
+        entry = catalog.lookup(s.text)
+        ms.append(Mention(s.start_char, s.end_char, s.text, s.label_, _origin(entry), s.kb_id_))
     for s, e, t in doc._.kg_names:
+        if catalog.is_generic(t):
+            continue
         entry = catalog.lookup(t)
         if entry is not None:
-            ms.append(Mention(s, e, t, entry.type, "catalog", entry.name))
-        elif not catalog.is_generic(t):
+            ms.append(Mention(s, e, t, entry.type, _origin(entry), entry.name))
+        else:
             ms.append(Mention(s, e, t, _type_from_parts(t, catalog), "name"))
     ms.extend(Mention(s, e, t, "task", "task") for s, e, t in doc._.kg_tasks)
     return ms
+
+
+def _origin(entry) -> str:
+    """"catalog" for the hand-curated starter catalog (well-known entities: used unless the
+    title names them); "import" for imported catalogs, whose names get the same role
+    rules as any other name (a paper may propose what a catalog later listed)."""
+    return "catalog" if entry is None or entry.source == "starter" else "import"
 
 
 def _type_from_parts(word: str, catalog: Catalog) -> str | None:
@@ -67,8 +79,9 @@ def _type_from_parts(word: str, catalog: Catalog) -> str | None:
     for i in range(len(parts) - 1, 0, -1):
         for chunk in ("-".join(parts[:i]), "-".join(parts[-i:])):
             entry = catalog.lookup(chunk)
-            if entry is not None and entry.type in ("method", "dataset", "benchmark") and len(chunk) > 2:
-                return entry.type
+            if entry is not None and entry.source == "starter" and entry.type in ("method", "dataset", "benchmark") \
+                    and len(chunk) > 2:
+                return entry.type  # imported catalogs are too ambiguous to type a part
     return None
 
 
@@ -76,7 +89,7 @@ def trim_tasks(ms: list[Mention], text: str) -> list[Mention]:
     """"COCO object detection" is the dataset COCO and the task "object detection"."""
     starts = {}
     for m in ms:
-        if m.type in ("dataset", "benchmark", "method") and m.origin in ("catalog", "name"):
+        if m.type in ("dataset", "benchmark", "method") and m.origin in ("catalog", "import", "name"):
             starts.setdefault(m.start, []).append(m.end)
     out = []
     for m in ms:
@@ -101,7 +114,7 @@ def expand_variants(text: str, ms: list[Mention]) -> list[Mention]:
     "WAD 2018 Challenge" is one benchmark name."""
     extra = []
     for m in ms:
-        if m.type not in (None, "dataset", "benchmark") or m.origin not in ("catalog", "name"):
+        if m.type not in (None, "dataset", "benchmark") or m.origin not in ("catalog", "import", "name"):
             continue
         v = _VARIANTS.match(text, m.end)
         if v:
@@ -117,7 +130,7 @@ def expand_variants(text: str, ms: list[Mention]) -> list[Mention]:
 
 def keep_longest(ms: list[Mention]) -> list[Mention]:
     """Drop a mention inside a longer one (a name inside a longer name is not separate)."""
-    ms.sort(key=lambda m: (m.start, -(m.end - m.start), m.type is None, m.origin != "catalog"))
+    ms.sort(key=lambda m: (m.start, -(m.end - m.start), m.type is None, m.origin not in ("catalog", "import")))
     out: list[Mention] = []
     for m in ms:
         if out and m.start < out[-1].end and not (m.origin == "variant" and out[-1].origin == "variant"):
