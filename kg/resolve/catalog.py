@@ -51,8 +51,15 @@ class Catalog:
         self.entries.append(entry)
         for n in entry.names:
             k = name_key(n)
-            if k and k not in self.by_key:
+            if not k:
+                continue
+            old = self.by_key.get(k)
+            if old is None:
                 self.by_key[k] = entry
+            elif old.type == entry.type and name_key(old.name) == name_key(entry.name):
+                # the same entity in a later catalog: it links the earlier entry (id, url)
+                old.id = old.id or entry.id
+                old.url = old.url or entry.url
 
     def add_generic(self, name: str) -> None:
         self.generic.add(name_key(name))
