@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
+_LEAD = re.compile(r"(?:abbr\.|abbreviated as|short for|a\.k\.a\.?|aka|i\.e\.|namely|or|termed|called)\s*,?\s*", re.I)
 _WORD = re.compile(r"\S+")
 
 
@@ -78,6 +79,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
         inner_start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        lead = _LEAD.match(inner)  # "(abbr. GFC+)", "(i.e., neural information retrieval)"
+        if lead:
+            inner_start += lead.end()
+            inner = inner[lead.end():]
         # "(SF)" or "(SF, ...)" / "(SF; ...)" after the long form
         sf = re.split(r"[,;]\s", inner)[0].strip()
         if is_short_form(sf):

@@ -238,7 +238,10 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     s_start, _ = sentence_bounds(doc, m.start)
     before = _words_before(text[s_start:m.start], len(text[s_start:m.start]))
     c = cues()
-    if before[-3:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-3:])):
+    after = text[m.end:m.end + 40].lower()
+    if re.match(r"-[a-z]|\s+as\b", after):
+        return False  # "an EM-like framework", "we introduce X as the backbone": X is used
+    if before[-4:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-4:])):
         return True
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
