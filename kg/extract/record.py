@@ -57,7 +57,7 @@ def to_record(doc: Doc, paper: Paper) -> dict:
                 evidence.append(_evidence(doc, "repo", repo, s, e, "links"))
         else:
             link = normalise_link(url)
-            if link not in links:
+            if link.rstrip("/") not in {x.rstrip("/") for x in links}:
                 links.append(link)
                 evidence.append(_evidence(doc, "link", link, s, e, "links"))
     for url in paper.repos:  # metadata from the source (e.g. githubRepo)

@@ -21,7 +21,9 @@ from .tasks import find_tasks
 
 TYPE_ORDER = {"method": 0, "dataset": 1, "benchmark": 2, "task": 3, "metric": 4}
 _WORDS = re.compile(r"[\w'’-]+")
-_BENCH_NAME = re.compile(r"(?:Bench|BENCH|Arena|Gym|Leaderboard|Challenge)$")
+_BENCH_NAME = re.compile(r"(?:Bench|BENCH|Arena|Gym|Leaderboard|Challenge|World|Eval)$")
+#: "Nav-CoT-110K", "LAION-400M": a count of examples names a dataset ("7B" parameters: a model).
+_DATASET_SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[KM]$|[a-z]QA$")
 NOT_METHOD_HEADS = frozenset("""rate rates ratio score scores value values number size time cost level
 space system systems area areas field fields domain domains language languages""".split())
 
@@ -55,7 +57,7 @@ def collect(doc: Doc, catalog: Catalog) -> list[Mention]:
         entry = catalog.lookup(s.text)
         ms.append(Mention(s.start_char, s.end_char, s.text, s.label_, _origin(entry), s.kb_id_))
     for s, e, t in doc._.kg_names:
-        if catalog.is_generic(t):
+        if catalog.is_generic(t) or _only_generic_parts(t, catalog):
             continue
         entry = catalog.lookup(t)
         if entry is not None:
@@ -64,6 +66,14 @@ def collect(doc: Doc, catalog: Catalog) -> list[Mention]:
             ms.append(Mention(s, e, t, _type_from_parts(t, catalog), "name"))
     ms.extend(Mention(s, e, t, "task", "task") for s, e, t in doc._.kg_tasks)
     return ms
+
+
+def _only_generic_parts(word: str, catalog: Catalog) -> bool:
+    """"text-LLM", "AI-assisted", "KL-divergence": lower-case words and generic acronyms
+    joined by hyphens are descriptions, not names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.islower() or catalog.is_generic(p) or len(p) <= 2 for p in parts) \
+        and any(p.islower() and len(p) > 3 for p in parts)
 
 
 def _origin(entry) -> str:
@@ -202,7 +212,7 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
                 nxt = after[0].strip(".,;:()") if after else ""
                 if _BENCH_NAME.search(m.text) or nxt in c["benchmark_nouns"]:
                     m.type = "benchmark"
-                elif nxt in c["dataset_nouns"]:
+                elif nxt in c["dataset_nouns"] or _DATASET_SIZE.search(m.text):
                     m.type = "dataset"
                 else:
                     m.type = "method"
@@ -425,6 +435,29 @@ def drop_covered_paradigms(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "task" and name_key(m.text) in covered)]
 
 
+def unify_types(ms: list[Mention]) -> list[Mention]:
+    """One name, one type in a paper: a name that was typed a dataset or benchmark
+    somewhere (title "X: A Dataset ...", "X benchmark", a list of datasets) is that
+    everywhere, instead of the default method; so are its hyphenated variants."""
+    typed: dict[str, str] = {}
+    for m in ms:
+        if m.type in ("dataset", "benchmark") and m.origin in ("name", "title", "variant"):
+            k = singular_key(m.text)
+            if typed.get(k) != "benchmark":
+                typed[k] = m.type
+    if not typed:
+        return ms
+    for m in ms:
+        if m.type == "method" and m.origin in ("name", "title"):
+            k = singular_key(m.text)
+            t = typed.get(k) or typed.get(singular_key(m.text.split("-")[0])) if "-" in m.text else typed.get(k)
+            if t:
+                m.type = t
+                if m.role == "proposed":
+                    m.role = "introduced" if t == "dataset" else None
+    return ms
+
+
 def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
     """One Entity per thing: same catalog entry, same spelling key, or acronym pair."""
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -447,6 +480,11 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
     for long, short in pairs:
         for t in TYPE_ORDER:
             a, b = (t, singular_key(long)), (t, singular_key(short))
+            if b in parent and a not in parent:
+                # the long form lies inside a longer phrase ("agentic reinforcement learning")
+                inside = [m for m in ms if m.type == t and m.text.casefold().endswith(long.casefold())]
+                if inside:
+                    a = key(inside[0])
             if a in parent and b in parent:
                 union(a, b)
     groups: dict = {}
@@ -498,6 +536,7 @@ class RoleRules:
         ms = title_tasks_confirmed(doc, ms)
         ms = drop_covered_paradigms(ms)
         assign_roles(doc, ms)
+        ms = unify_types(ms)
         doc._.kg_entities = group([m for m in ms if m.type], pairs)
         return doc
 

@@ -37,6 +37,8 @@ def task_words() -> dict[str, frozenset[str]]:
 
 def _is_modifier(word: str, in_title: bool) -> bool:
     w = word.casefold()
+    if "'" in w or "’" in w:
+        return False  # possessives: "machines' holistic understanding"
     if w in STOP_WORDS or w in task_words()["bad_modifiers"] or w.endswith("ly") or w.isdigit():
         return False
     if not in_title and word[0].isupper() and not word.isupper() and not re.search(r"\d", word):
