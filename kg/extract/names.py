@@ -13,8 +13,9 @@ _PART = r"[A-Za-z0-9]+(?:\.[0-9]+)*(?:\+\+|\+)?"
 # Only words with a capital or a digit can be names: the lookahead lets the regex engine
 # skip ordinary lower-case words without a Python-level test for each.
 _COMPOUND = re.compile(rf"(?<![\w+\-/.@])(?=[A-Za-z0-9.+-]*[A-Z0-9]){_PART}(?:-{_PART})*(?![\w@])")
-_VERSION = re.compile(r"\s(?:[vV]\d+(?:\.\d+)*|\d{1,2}(?:\.\d)?[BMK]?|[IVX]{1,3}|XL|XXL|Large|Base|Small|Tiny|Huge|"
-                      r"Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)(?![\w-])(?!\.\d)(?!\s[A-Z][a-z])")
+_VERSION = re.compile(r"\s(?:(?:[vV]\d+(?:\.\d+)*|\d{1,2}(?:\.\d)?[BMK]?|(?:19|20)\d\d|[IVX]{1,3})(?![\w-])(?!\.\d)"
+                      r"|(?:XL|XXL|Large|Base|Small|Tiny|Huge|Mini|Pro|Plus|Turbo|Ultra|Max|Lite|Flash|Instruct|Chat)"
+                      r"(?![\w-])(?!\s[A-Z][a-z]))")
 #: Hyphenated suffixes that are not part of a name: "CLIP-based", "BERT-style".
 SUFFIXES = frozenset("""based like style driven guided assisted inferred powered labeled labelled annotated pretrained pre-trained aligned level free aware only
 specific powered enhanced inspired generated derived scale sized size large small base wise centric

@@ -18,6 +18,7 @@ from ..resolve.catalog import Catalog, load_catalog
 from ..resolve.normalize import name_key, singular_key
 from .cues import cues
 from .tasks import find_tasks
+from .tasks import task_words as task_words_sets
 
 TYPE_ORDER = {"method": 0, "dataset": 1, "benchmark": 2, "task": 3, "metric": 4}
 _WORDS = re.compile(r"[\w'’-]+")
@@ -166,8 +167,8 @@ def type_of_long_form(long: str, short: str, catalog: Catalog) -> str | None:
         return "task"
     if last in NOT_METHOD_HEADS:
         return None
-    if long.islower() and (short.isupper() or short[:-1].isupper()):
-        return None  # "large language models (LLMs)": a family, not a name
+    if long.islower() and (short.isupper() or short[:-1].isupper()) and "-" not in long:
+        return None  # "large language models (LLMs)": a family, not a name ("paint-by-example (PBE)" is)
     return "method"
 
 
@@ -423,6 +424,29 @@ def title_tasks_confirmed(doc: Doc, ms: list[Mention]) -> list[Mention]:
                                   and name_key(m.text) not in abstract_keys)]
 
 
+def salient_paradigms(doc: Doc, ms: list[Mention]) -> list[Mention]:
+    """Broad tasks ("representation learning", "recommendation", "clustering") are the
+    paper's task when the title names them or the abstract returns to them; mentioned
+    once in passing they are background."""
+    title_end = doc.user_data.get("title_end", 0)
+    count: dict[str, int] = {}
+    in_title: set[str] = set()
+    for m in ms:
+        if m.type == "task":
+            k = singular_key(m.text)
+            count[k] = count.get(k, 0) + 1
+            if m.start < title_end:
+                in_title.add(k)
+    learning = task_words_sets()["learning"]
+
+    def broad(text: str) -> bool:
+        words = text.casefold().split()
+        return len(words) == 1 or (len(words) == 2 and words[1] == "learning" and words[0] in learning)
+
+    return [m for m in ms if not (m.type == "task" and broad(m.text) and not m.aliases
+                                  and singular_key(m.text) not in in_title and count[singular_key(m.text)] < 2)]
+
+
 def drop_covered_paradigms(ms: list[Mention]) -> list[Mention]:
     """"representation learning" next to "video representation learning": the paradigm is
     only the paper's task when nothing more specific names it."""
@@ -535,6 +559,7 @@ class RoleRules:
         ms = tasks_from_dataset_heads(doc, ms)
         ms = title_tasks_confirmed(doc, ms)
         ms = drop_covered_paradigms(ms)
+        ms = salient_paradigms(doc, ms)
         assign_roles(doc, ms)
         ms = unify_types(ms)
         doc._.kg_entities = group([m for m in ms if m.type], pairs)
