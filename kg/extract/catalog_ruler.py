@@ -14,9 +14,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .doctext import text_of
-
 from ..resolve.catalog import Catalog, common_words, load_catalog
+from .doctext import text_of
 from .names import SUFFIXES
 from .tasks import find_tasks
 

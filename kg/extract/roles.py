@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .doctext import sentence_bounds, text_of
-
 from ..resolve.catalog import Catalog, load_catalog
 from ..resolve.normalize import name_key, singular_key
 from .cues import cues
+from .doctext import sentence_bounds, text_of
 from .tasks import find_tasks
 from .tasks import task_words as task_words_sets
 
@@ -440,11 +439,14 @@ def salient_paradigms(doc: Doc, ms: list[Mention]) -> list[Mention]:
     learning = task_words_sets()["learning"]
 
     def broad(text: str) -> bool:
+        if not text.islower():
+            return False  # acronyms and names are never "broad"
         words = text.casefold().split()
         return len(words) == 1 or (len(words) == 2 and words[1] == "learning" and words[0] in learning)
 
-    return [m for m in ms if not (m.type == "task" and broad(m.text) and not m.aliases
-                                  and singular_key(m.text) not in in_title and count[singular_key(m.text)] < 2)]
+    return [m for m in ms if not (m.type == "task" and m.origin != "abbreviation" and broad(m.text)
+                                  and not m.aliases and singular_key(m.text) not in in_title
+                                  and count[singular_key(m.text)] < 2)]
 
 
 def drop_covered_paradigms(ms: list[Mention]) -> list[Mention]:
