@@ -33,31 +33,45 @@ class ReadReport:
                 f"{len(self.rejected):,} rejected")
 
 
+class Corpus:
+    """Accounts for every record read: rejections kept (or raised when strict),
+    duplicates folded into the paper first seen."""
+
+    def __init__(self, strict: bool = False, warn: Callable[[str], None] | None = None):
+        self.strict, self._warn_cb = strict, warn
+        self.report = ReadReport()
+        self.papers: dict[str, Paper] = {}
+
+    def warn(self, msg: str) -> None:
+        self.report.warnings.append(msg)
+        if self._warn_cb:
+            self._warn_cb(msg)
+
+    def add(self, rec: Paper | Rejection) -> Paper | None:
+        """Account for one record; returns the Paper when it was accepted."""
+        report = self.report
+        report.records += 1
+        if isinstance(rec, Rejection):
+            if self.strict:
+                raise RejectedRecord(str(rec))
+            report.rejected.append(rec)
+            return None
+        report.accepted += 1
+        old = self.papers.get(rec.key)
+        if old is None:
+            self.papers[rec.key] = rec
+        else:
+            old.merge(rec)
+            report.duplicates += 1
+        return rec
+
+
 def read_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, strict: bool = False,
                 max_abstract: int = MAX_ABSTRACT_CHARS, warn: Callable[[str], None] | None = None,
                 progress: bool = False) -> tuple[list[Paper], ReadReport]:
     """Distinct papers in first-seen order (longest abstract kept, all sources recorded)."""
-    report = ReadReport()
-
-    def _warn(msg: str) -> None:
-        report.warnings.append(msg)
-        if warn:
-            warn(msg)
-
-    papers: dict[str, Paper] = {}
-    stream = read_papers(list(inputs), fmt, warn=_warn, max_abstract=max_abstract)
+    corpus = Corpus(strict, warn)
+    stream = read_papers(list(inputs), fmt, warn=corpus.warn, max_abstract=max_abstract)
     for rec in tqdm(stream, desc="reading", unit=" records", disable=not progress, leave=False):
-        report.records += 1
-        if isinstance(rec, Rejection):
-            if strict:
-                raise RejectedRecord(str(rec))
-            report.rejected.append(rec)
-            continue
-        report.accepted += 1
-        old = papers.get(rec.key)
-        if old is None:
-            papers[rec.key] = rec
-        else:
-            old.merge(rec)
-            report.duplicates += 1
-    return list(papers.values()), report
+        corpus.add(rec)
+    return list(corpus.papers.values()), corpus.report

@@ -1,4 +1,5 @@
-"""Context word lists (``kg/data/cues.txt``) used to type and role mentions."""
+"""Context word lists (``kg/data/cues.txt``) used to type and role mentions, and the
+reader of such sectioned word files."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,11 +8,11 @@ from pathlib import Path
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "cues.txt"
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, frozenset[str]]:
+def read_sections(path: Path) -> dict[str, frozenset[str]]:
+    """A word-list file: ``[section]`` headers, one word or phrase a line, ``#`` comments."""
     sections: dict[str, set[str]] = {}
     current = None
-    for line in CUES_FILE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
@@ -20,3 +21,8 @@ def cues() -> dict[str, frozenset[str]]:
         elif current is not None:
             current.add(line.casefold())
     return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    return read_sections(CUES_FILE)

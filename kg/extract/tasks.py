@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cues import read_sections
+
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "task_words.txt"
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*")
 MAX_MODIFIERS = 4
@@ -22,17 +24,7 @@ matching mining modeling modelling processing rendering planning driving""".spli
 
 @lru_cache(maxsize=1)
 def task_words() -> dict[str, frozenset[str]]:
-    sections: dict[str, set[str]] = {}
-    current = None
-    for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("["):
-            current = sections.setdefault(line.strip("[]"), set())
-        elif current is not None:
-            current.add(line.casefold())
-    return {k: frozenset(v) for k, v in sections.items()}
+    return read_sections(WORDS_FILE)
 
 
 def _is_modifier(word: str, in_title: bool) -> bool:

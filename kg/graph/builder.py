@@ -1,7 +1,6 @@
 """Papers and their extraction records -> schema-checked nodes and edges with provenance."""
 from __future__ import annotations
 
-from ..extract.links import github_repo
 from ..model import Paper
 from ..resolve.catalog import Catalog
 from ..resolve.normalize import name_key, singular_key

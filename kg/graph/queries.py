@@ -77,7 +77,7 @@ def datasets_for_task(g, task: str, n: int = 10) -> list[tuple[str, int]]:
     c: Counter = Counter()
     for t in _one(g, task, ("Task",)):
         for pid in _papers_of(g, t, ("ADDRESSES",)):
-            for _, v, k in g.nx.out_edges(pid, keys=True):
+            for _, v in g.nx.out_edges(pid):
                 if g.nx.nodes[v]["label"] in ("Dataset", "Benchmark"):
                     c[g.name_of(v)] += 1
     return sorted(c.items(), key=lambda r: (-r[1], r[0]))[:n]
@@ -93,7 +93,7 @@ def methods_compared_with(g, method: str, n: int = 10) -> list[tuple[str, int]]:
     c: Counter = Counter()
     for i in ids:
         for pid in _papers_of(g, i):
-            for _, v, k in g.nx.out_edges(pid, keys=True):
+            for _, v in g.nx.out_edges(pid):
                 if v not in ids and g.nx.nodes[v]["label"] == "Method":
                     c[g.name_of(v)] += 1
     return sorted(c.items(), key=lambda r: (-r[1], r[0]))[:n]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..corpus import ReadReport
-from ..errors import KGError, RejectedRecord
+from ..corpus import Corpus
+from ..errors import KGError
 from ..extract.pipeline import build_nlp, extract
-from ..model import Paper, Rejection
+from ..model import Paper
 from ..sources import expand_inputs, read_papers
 
 _WORKER_NLP: dict = {}
@@ -51,30 +51,16 @@ def extract_dask(inputs: Iterable[str | Path], address: str, fmt: str | None = N
     finally:
         if cluster is not None:
             cluster.close()
-    report = ReadReport()
-    papers: dict[str, Paper] = {}
-    extracted: dict[tuple[str, str], dict] = {}
+    corpus = Corpus(strict, warn)
+    extracted: dict[tuple, dict] = {}
     for items, warnings in results:
         for w in warnings:
-            report.warnings.append(w)
-            if warn:
-                warn(w)
+            corpus.warn(w)
         for item, record in items:
-            report.records += 1
-            if isinstance(item, Rejection):
-                if strict:
-                    raise RejectedRecord(str(item))
-                report.rejected.append(item)
-                continue
-            report.accepted += 1
-            extracted.setdefault(_signature(item), record)
-            old = papers.get(item.key)
-            if old is None:
-                papers[item.key] = item
-            else:
-                old.merge(item)
-                report.duplicates += 1
-    final = list(papers.values())
+            if corpus.add(item) is not None:
+                extracted.setdefault(_signature(item), record)
+    report = corpus.report
+    final = list(corpus.papers.values())
     missing = [p for p in final if _signature(p) not in extracted]
     if missing:  # a merged duplicate that no worker saw whole: extract it here
         for p, rec in zip(missing, extract(missing, build_nlp(catalogs))):

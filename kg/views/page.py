@@ -58,7 +58,6 @@ def node_label(d: dict) -> str:
 def build_network(sel: Selection) -> tuple[Network, dict]:
     """A pyvis Network with positions, styles and tooltip lines for every node and edge."""
     G = sel.graph
-    big = G.number_of_nodes() > BIG
     pos = layout(G)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     extra = {}
