@@ -48,7 +48,8 @@ def test_schwartz_hearst_long_forms():
 # -- names ----------------------------------------------------------------------------------
 def test_name_shapes():
     shaped = ["CLIP", "ViT", "GearNet", "ESM-2", "K400", "node2vec", "RAD-DINO", "k-NN", "DINOv2"]
-    plain = ["Transformer", "However", "3D", "state-of-the-art", "II", "10K", "pre-training", "Vision-Language", "Self-Supervised"]
+    plain = ["Transformer", "However", "3D", "state-of-the-art", "II", "10K", "pre-training", "Vision-Language", "Self-Supervised",
+             "dosovitskiy2020image", "GFNetra2021global"]
     assert all(is_name_shaped(w) for w in shaped)
     assert not any(is_name_shaped(w) for w in plain)
     assert [n for _, _, n in find_names("Unlike CLIP-based methods, our DINOv2 and Llama 2 models")] == ["CLIP", "DINOv2"]
