@@ -21,6 +21,7 @@ SUFFIXES = frozenset("""based like style driven guided assisted inferred powered
 specific powered enhanced inspired generated derived scale sized size large small base wise centric
 augmented conditioned supervised tuned trained finetuned fine-tuned initialized equipped backed
 compatible oriented dependent agnostic native friendly""".split())
+_PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*$")
 _CITATION_KEY = re.compile(r"^[a-z]+(?:19|20)\d\d[a-z]*$|[A-Za-z]+(?:19|20)\d\d[a-z]{4,}")
 _ROMAN = re.compile(r"^(?:[IVXLC]+|[vV]\d+(?:\.\d+)*)$")
 _UNIT = re.compile(r"^\d+(?:\.\d+)?(?:[KMGTBkmx%]|GB|MB|TB|ms|Hz|fps|px|D|k)?$")
@@ -43,6 +44,8 @@ def is_name_shaped(word: str) -> bool:
     >>> [w for w in ["CLIP", "GearNet", "ESM-2", "node2vec", "Transformer", "3D", "state-of-the-art", "II"] if is_name_shaped(w)]
     ['CLIP', 'GearNet', 'ESM-2', 'node2vec']
     """
+    if _PLAIN_CAPITALISED.match(word):
+        return False  # the common case ("The", "Our", "Self-supervised"), decided at once
     if _CITATION_KEY.search(word):
         return False  # "dosovitskiy2020image": a LaTeX citation key left in the abstract
     letters = [c for c in word if c.isalpha()]

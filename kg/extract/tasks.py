@@ -121,6 +121,37 @@ def _coordinated(text: str, spans, words, j: int, i: int, in_title: bool) -> lis
     return out
 
 
+@lru_cache(maxsize=1)
+def _head_automaton():
+    """An Aho-Corasick automaton of the head words: one pass over a text finds them all."""
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for h in _all_heads():
+        a.add_word(h, len(h))
+    a.make_automaton()
+    return a
+
+
+#: Characters before a head word searched for its modifiers (and coordinated ones).
+WINDOW = 160
+
+
+def head_ends(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(sentence index, end offset) of every head word followed by a word boundary."""
+    import bisect
+
+    low = text.lower()
+    n = len(low)
+    out = []
+    for last, length in _head_automaton().iter(low):
+        end = last + 1
+        nxt = low[end] if end < n else " "
+        if not (nxt.isalnum() or nxt == "-"):
+            out.append((bisect.bisect_right(starts, end - length) - 1, end))
+    return out
+
+
 def _adjacent(text: str, a, b) -> bool:
     return text[a[1]:b[0]] in (" ", "-")
 
@@ -151,10 +182,15 @@ def make_tasks(nlp: Language, name: str):
         title_end = doc.user_data.get("title_end", 0)
         text = text_of(doc)
         starts = sentence_starts(doc)
-        found = []
-        for i, base in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(text)
-            found.extend((base + s, base + e, p) for s, e, p in find_tasks(text[base:end], base < title_end))
-        doc._.kg_tasks = found
+        found = set()
+        # Only the text just before each head word can hold a task phrase ending there.
+        for sent, end in head_ends(text, starts):
+            base = max(starts[sent], end - WINDOW)
+            if base > starts[sent]:
+                space = text.find(" ", base, end)
+                base = space + 1 if space >= 0 else base
+            for s, e, p in find_tasks(text[base:end], starts[sent] < title_end):
+                found.add((base + s, base + e, p))
+        doc._.kg_tasks = _drop_nested(found)
         return doc
     return tasks
