@@ -423,10 +423,11 @@ def title_tasks_confirmed(doc: Doc, ms: list[Mention]) -> list[Mention]:
                                   and name_key(m.text) not in abstract_keys)]
 
 
-def salient_paradigms(doc: Doc, ms: list[Mention]) -> list[Mention]:
+def salient_paradigms(doc: Doc, ms: list[Mention], pairs=()) -> list[Mention]:
     """Broad tasks ("representation learning", "recommendation", "clustering") are the
-    paper's task when the title names them or the abstract returns to them; mentioned
-    once in passing they are background."""
+    paper's task when the title names them, the abstract returns to them or gives them an
+    acronym; mentioned once in passing they are background."""
+    defined = {singular_key(long) for long, _ in pairs}
     title_end = doc.user_data.get("title_end", 0)
     count: dict[str, int] = {}
     in_title: set[str] = set()
@@ -446,7 +447,7 @@ def salient_paradigms(doc: Doc, ms: list[Mention]) -> list[Mention]:
 
     return [m for m in ms if not (m.type == "task" and m.origin != "abbreviation" and broad(m.text)
                                   and not m.aliases and singular_key(m.text) not in in_title
-                                  and count[singular_key(m.text)] < 2)]
+                                  and singular_key(m.text) not in defined and count[singular_key(m.text)] < 2)]
 
 
 def drop_covered_paradigms(ms: list[Mention]) -> list[Mention]:
@@ -561,7 +562,7 @@ class RoleRules:
         ms = tasks_from_dataset_heads(doc, ms)
         ms = title_tasks_confirmed(doc, ms)
         ms = drop_covered_paradigms(ms)
-        ms = salient_paradigms(doc, ms)
+        ms = salient_paradigms(doc, ms, pairs)
         assign_roles(doc, ms)
         ms = unify_types(ms)
         doc._.kg_entities = group([m for m in ms if m.type], pairs)
