@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _PART = r"[A-Za-z0-9]+(?:\.[0-9]+)*(?:\+\+|\+)?"
 # Only words with a capital or a digit can be names: the lookahead lets the regex engine
 # skip ordinary lower-case words without a Python-level test for each.
@@ -21,6 +23,10 @@ SUFFIXES = frozenset("""based like style driven guided assisted inferred powered
 specific powered enhanced inspired generated derived scale sized size large small base wise centric
 augmented conditioned supervised tuned trained finetuned fine-tuned initialized equipped backed
 compatible oriented dependent agnostic native friendly""".split())
+#: Three or more all-capital words in a row are emphasis (or a licence), not names.
+#: So are two long ones ("PARTICULAR PURPOSE"): acronyms are rarely six letters or more.
+_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b|\b[A-Z]{6,}\s+[A-Z]{6,}\b")
+_SHOUTING_HINT = re.compile(r"[A-Z]{2,}\s+[A-Z]{2,}")
 _PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)*$")
 _CITATION_KEY = re.compile(r"^[a-z]+(?:19|20)\d\d[a-z]*$|[A-Za-z]+(?:19|20)\d\d[a-z]{4,}")
 _ROMAN = re.compile(r"^(?:[IVXLC]+|[vV]\d+(?:\.\d+)*)$")
@@ -72,14 +78,17 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     ['VideoMAE V2', 'CLIP', 'GearNet']
     """
     out: list[tuple[int, int, str]] = []
+    shouting = [(m.start(), m.end()) for m in _SHOUTING.finditer(text)] if _SHOUTING_HINT.search(text) else []
     for m in _COMPOUND.finditer(text):
         if out and m.start() < out[-1][1]:
             continue
+        if shouting and any(s <= m.start() < e for s, e in shouting):
+            continue  # "THE SOFTWARE IS PROVIDED AS IS": capitals for emphasis, not names
         word = m.group(0).rstrip(".")
         if word.islower() and not any(c.isdigit() for c in word):
             continue  # the common case, decided without counting letters
         core = strip_suffix(word)
-        if not is_name_shaped(core):
+        if not is_name_shaped(core) or (core.isupper() and core.lower() in STOP_WORDS):
             continue
         start, end = m.start(), m.start() + len(core)
         if core == word:

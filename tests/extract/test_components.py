@@ -56,6 +56,11 @@ def test_name_shapes():
 
 
 # -- tasks ------------------------------------------------------------------------------------
+def test_capitals_for_emphasis_are_not_names():
+    text = "THE SOFTWARE IS PROVIDED AS IS WITHOUT WARRANTY. We evaluate BERT, GPT, MMLU and CLIP ViT. It is NOT easy."
+    assert [n for _, _, n in find_names(text)] == ["BERT", "GPT", "MMLU", "CLIP", "ViT"]
+
+
 def test_task_phrases():
     found = [t for _, _, t in find_tasks("We study click-through rate prediction and scene text recognition, "
                                          "and novel detection methods.")]
