@@ -17,11 +17,6 @@ def rel_columns(schema: Schema) -> list[str]:
     return list(schema.rel_properties)
 
 
-def rel_pairs(schema: Schema) -> list[tuple[str, str, str]]:
-    """(type, from label, to label) for every endpoint pair the schema allows."""
-    return [(t, spec["from"], to) for t, spec in schema.relationships.items() for to in spec["to"]]
-
-
 def merge_nodes(schema: Schema, label: str) -> str:
     sets = ", ".join(f"n.{c} = r.{c}" for c in node_columns(schema, label) if c != "id")
     return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}"
