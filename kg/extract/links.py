@@ -16,9 +16,13 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     [(6, 28, 'https://github.com/a/b'), (34, 45, 'www.x.org/y')]
     """
     out = []
-    if "http" not in text and "www." not in text and "github.com" not in text:
+    low = text.lower()
+    first = min((i for i in (low.find("http"), low.find("www."), low.find("github.com/")) if i >= 0), default=-1)
+    if first < 0:
         return out  # most abstracts: no regex scan at all
-    for m in _URL.finditer(text):
+    if len(low) != len(text):
+        first = 0  # lower-casing moved the offsets (rare letters): scan it all
+    for m in _URL.finditer(text, first):
         url = m.group(0)
         while url and url[-1] in _TRAIL:
             if url[-1] == ")" and url.count("(") >= url.count(")"):

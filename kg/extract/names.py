@@ -8,6 +8,7 @@ word (`node2vec`). A version or size that follows is part of the name (`VideoMAE
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -71,24 +72,46 @@ def is_name_shaped(word: str) -> bool:
     return bool(re.search(r"[a-z]\d+[a-z]", word))
 
 
-def find_names(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 16)
+def name_core(word: str) -> str | None:
+    """The name in a candidate word (descriptive suffix dropped), or None if it is not one.
+    Decided once per distinct word: the same words recur across a corpus."""
+    if word.islower() and not any(c.isdigit() for c in word):
+        return None  # the common case, decided without counting letters
+    core = strip_suffix(word)
+    if not is_name_shaped(core) or (core.isupper() and core.lower() in STOP_WORDS):
+        return None
+    return core
+
+
+def find_names(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of every name-shaped word, with a trailing version if any.
+
+    ``regions`` limits the scan to whitespace-delimited stretches of the text known to
+    hold every candidate (the Doc's flagged tokens); the result is the same as a scan
+    of the whole text.
 
     >>> [n for _, _, n in find_names("We compare VideoMAE V2 with CLIP-based GearNet and Llama 2.")]
     ['VideoMAE V2', 'CLIP', 'GearNet']
     """
     out: list[tuple[int, int, str]] = []
-    shouting = [(m.start(), m.end()) for m in _SHOUTING.finditer(text)] if _SHOUTING_HINT.search(text) else []
-    for m in _COMPOUND.finditer(text):
+    if regions is None:
+        matches = _COMPOUND.finditer(text)
+        hint = _SHOUTING_HINT.search(text)
+    else:
+        matches = (m for s, e in regions for m in _COMPOUND.finditer(text, s, e))
+        # capitals for emphasis lie in two candidate stretches next to each other
+        hint = any(text[e1:s2].isspace() and _SHOUTING_HINT.search(text, s1, e2)
+                   for (s1, e1), (s2, e2) in zip(regions, regions[1:]))
+    shouting = [(m.start(), m.end()) for m in _SHOUTING.finditer(text)] if hint else []
+    for m in matches:
         if out and m.start() < out[-1][1]:
             continue
         if shouting and any(s <= m.start() < e for s, e in shouting):
             continue  # "THE SOFTWARE IS PROVIDED AS IS": capitals for emphasis, not names
         word = m.group(0).rstrip(".")
-        if word.islower() and not any(c.isdigit() for c in word):
-            continue  # the common case, decided without counting letters
-        core = strip_suffix(word)
-        if not is_name_shaped(core) or (core.isupper() and core.lower() in STOP_WORDS):
+        core = name_core(word)
+        if core is None:
             continue
         start, end = m.start(), m.start() + len(core)
         if core == word:
@@ -99,6 +122,35 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def may_hold_name(token_text: str) -> bool:
+    """Lexeme flag: can this token be part of a name? (A capital or a digit, and not a
+    plain capitalised word: those are names only inside a longer hyphenated word that
+    has another such token.)"""
+    return any(c.isupper() or c.isdigit() for c in token_text) and not _PLAIN_CAPITALISED_WORD.fullmatch(token_text)
+
+
+_PLAIN_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def candidate_regions(text: str, token_starts: list[int]) -> list[tuple[int, int]]:
+    """The whitespace-delimited stretches of ``text`` around the given token offsets."""
+    regions: list[tuple[int, int]] = []
+    n = len(text)
+    for i in token_starts:
+        if regions and i < regions[-1][1]:
+            continue
+        s = i
+        while s > 0 and not text[s - 1].isspace():
+            s -= 1
+        e = i
+        while e < n and not text[e].isspace():
+            e += 1
+        regions.append((s, e))
+    return regions
+
+
+import numpy as np  # noqa: E402
+from spacy.attrs import IDX  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
@@ -110,8 +162,15 @@ if not Doc.has_extension("kg_names"):
 
 @Language.factory("kg_names")
 def make_names(nlp: Language, name: str):
-    """Sets ``doc._.kg_names``: (start, end, text) of every name-shaped word."""
+    """Sets ``doc._.kg_names``: (start, end, text) of every name-shaped word.
+
+    A lexeme flag, computed once per distinct word, marks the tokens that may hold a
+    name; only the stretches of text around them are scanned."""
+    flag = nlp.vocab.add_flag(may_hold_name)
+
     def names(doc: Doc) -> Doc:
-        doc._.kg_names = find_names(text_of(doc))
+        arr = doc.to_array([flag, IDX])
+        starts = np.compress(arr[:, 0], arr[:, 1]).tolist()
+        doc._.kg_names = find_names(text_of(doc), candidate_regions(text_of(doc), starts))
         return doc
     return names

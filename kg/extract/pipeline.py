@@ -45,7 +45,8 @@ def make_doc(nlp: Language, paper: Paper) -> Doc:
     return doc
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# Starts with the punctuation (not a look-behind) so the regex engine can skip to it.
+_SENT_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 #: Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK = ("e.g.", "i.e.", "et al.", "etc.", "vs.", "cf.", "Fig.", "Eq.", "Sec.", "Tab.", "No.")
 
@@ -62,7 +63,8 @@ def sentence_offsets(text: str, title_end: int) -> list[int]:
     if body < len(text):
         starts.append(body)
     for m in _SENT_END.finditer(text, body):
-        if not text[max(body, m.start() - 6):m.start()].endswith(_NO_BREAK):
+        stop = m.start() + 1
+        if not text[max(body, stop - 6):stop].endswith(_NO_BREAK):
             starts.append(m.end())
     return starts
 
