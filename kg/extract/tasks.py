@@ -27,6 +27,7 @@ def task_words() -> dict[str, frozenset[str]]:
     return read_sections(WORDS_FILE)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_modifier(word: str, in_title: bool) -> bool:
     w = word.casefold()
     if "'" in w or "’" in w:
@@ -70,31 +71,35 @@ def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
     all_heads = _all_heads()
     out = []
     # Only words ending in a head word can end a task phrase: find them in one pass.
-    lowered = [w.lower() for w in words]
-    for i in [i for i, w in enumerate(lowered) if w in all_heads or w.rpartition("-")[2] in all_heads]:
-        _, end, word = spans[i]
-        head = word.rsplit("-", 1)[-1] if "-" in word and word.casefold() not in task_words()["heads"] else word
-        j = i
-        if head != word:  # "image-retrieval": the modifier is glued to the head
-            if head.casefold() not in task_words()["heads"] or not _is_modifier(word.rsplit("-", 1)[0], in_title):
-                continue
-            start = spans[i][0]
-            while j > 0 and i - j < MAX_MODIFIERS - 1 and _adjacent(text, spans[j - 1], spans[j]) \
-                    and _is_modifier(words[j - 1], in_title):
-                j -= 1
-            start = spans[j][0]
-        else:
-            if not _head_ok(words, i):
-                continue
-            while j > 0 and i - j < MAX_MODIFIERS and _adjacent(text, spans[j - 1], spans[j]) \
-                    and _is_modifier(words[j - 1], in_title):
-                j -= 1
-            if j == i:
-                continue
-            start = spans[j][0]
-        out.append((start, end, text[start:end]))
-        out.extend(_coordinated(text, spans, words, j, i, in_title))
+    for i, w in enumerate(words):
+        w = w.lower()
+        if w in all_heads or w.rpartition("-")[2] in all_heads:
+            out.extend(phrases_ending_at(text, spans, words, i, in_title))
     return _drop_nested(out)
+
+
+def phrases_ending_at(text: str, spans, words: list[str], i: int, in_title: bool) -> list[tuple[int, int, str]]:
+    """The task phrase whose head is word ``i`` (and phrases coordinated with it)."""
+    _, end, word = spans[i]
+    heads = task_words()["heads"]
+    head = word.rsplit("-", 1)[-1] if "-" in word and word.casefold() not in heads else word
+    j = i
+    if head != word:  # "image-retrieval": the modifier is glued to the head
+        if head.casefold() not in heads or not _is_modifier(word.rsplit("-", 1)[0], in_title):
+            return []
+        while j > 0 and i - j < MAX_MODIFIERS - 1 and _adjacent(text, spans[j - 1], spans[j]) \
+                and _is_modifier(words[j - 1], in_title):
+            j -= 1
+    else:
+        if not _head_ok(words, i):
+            return []
+        while j > 0 and i - j < MAX_MODIFIERS and _adjacent(text, spans[j - 1], spans[j]) \
+                and _is_modifier(words[j - 1], in_title):
+            j -= 1
+        if j == i:
+            return []
+    start = spans[j][0]
+    return [(start, end, text[start:end]), *_coordinated(text, spans, words, j, i, in_title)]
 
 
 def _coordinated(text: str, spans, words, j: int, i: int, in_title: bool) -> list[tuple[int, int, str]]:
@@ -147,7 +152,7 @@ def head_ends(text: str, starts: list[int]) -> list[tuple[int, int]]:
     for last, length in _head_automaton().iter(low):
         end = last + 1
         nxt = low[end] if end < n else " "
-        if not (nxt.isalnum() or nxt == "-"):
+        if not ((nxt.isascii() and nxt.isalnum()) or nxt == "-"):  # the word ends (as _WORD sees it)
             out.append((bisect.bisect_right(starts, end - length) - 1, end))
     return out
 
@@ -178,19 +183,26 @@ if not Doc.has_extension("kg_tasks"):
 @Language.factory("kg_tasks")
 def make_tasks(nlp: Language, name: str):
     """Sets ``doc._.kg_tasks``: task phrases per sentence (the title as Title Case text)."""
+    all_heads = _all_heads()
+
     def tasks(doc: Doc) -> Doc:
         title_end = doc.user_data.get("title_end", 0)
         text = text_of(doc)
         starts = sentence_starts(doc)
         found = set()
-        # Only the text just before each head word can hold a task phrase ending there.
+        # Only the words just before each head word can make a task phrase ending there.
         for sent, end in head_ends(text, starts):
             base = max(starts[sent], end - WINDOW)
             if base > starts[sent]:
                 space = text.find(" ", base, end)
                 base = space + 1 if space >= 0 else base
-            for s, e, p in find_tasks(text[base:end], starts[sent] < title_end):
-                found.add((base + s, base + e, p))
+            spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, base, end)]
+            if not spans or spans[-1][1] != end:
+                continue
+            w = spans[-1][2].lower()
+            if w in all_heads or w.rpartition("-")[2] in all_heads:
+                found.update(phrases_ending_at(text, spans, [s[2] for s in spans], len(spans) - 1,
+                                               starts[sent] < title_end))
         doc._.kg_tasks = _drop_nested(found)
         return doc
     return tasks
