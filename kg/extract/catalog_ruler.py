@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..resolve.catalog import Catalog, common_words, load_catalog
+from ..resolve.catalog import Catalog, common_words, load_catalog, origin_of
 from .doctext import text_of
 from .names import SUFFIXES
 from .tasks import find_tasks
@@ -23,6 +23,7 @@ from .tasks import find_tasks
 class CatalogRuler:
     def __init__(self, nlp: Language, name: str, catalog: Catalog):
         self.catalog = catalog
+        self.vocab = nlp.vocab
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         common = common_words()
@@ -47,17 +48,26 @@ class CatalogRuler:
             self.lower.add(label, pats)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Sets ``doc.spans["kg_catalog"]`` (kb_id: the catalog name) and, for the later
+        components, ``doc.user_data["kg_catalog"]``: (start_char, end_char, text, type,
+        catalog name, origin) of each match."""
         text = text_of(doc)
-        spans = []
+        spans, found = [], []
         for matcher in (self.exact, self.lower):
-            for label, start, end in matcher(doc):
-                span = doc[start:end]
-                if _glued(text, span.start_char, span.end_char):
+            for match_id, start, end in matcher(doc):
+                s = doc[start].idx
+                last = doc[end - 1]
+                e = last.idx + len(last)
+                if _glued(text, s, e):
                     continue
-                entry = self.catalog.lookup(span.text)
-                spans.append(Span(doc, start, end, label=label,
-                                  kb_id=entry.name if entry is not None else span.text))
+                t = text[s:e]
+                entry = self.catalog.lookup(t)
+                label = self.vocab.strings[match_id]
+                canon = entry.name if entry is not None else t
+                spans.append(Span(doc, start, end, label=label, kb_id=canon))
+                found.append((s, e, t, label, canon, origin_of(entry)))
         doc.spans["kg_catalog"] = spans
+        doc.user_data["kg_catalog"] = found
         return doc
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resolve.catalog import Catalog, load_catalog
+from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
 from .cues import cues
 from .doctext import sentence_bounds, text_of
@@ -50,22 +51,26 @@ class Entity:
     canonical: str | None = None
 
 
-def collect(doc: Doc, catalog: Catalog) -> list[Mention]:
+def collect(doc: Doc, catalog: Catalog, name_info=None) -> list[Mention]:
     """Every candidate mention from the earlier components, typed where already known."""
-    ms = []
-    for s in doc.spans["kg_catalog"]:
-        entry = catalog.lookup(s.text)
-        ms.append(Mention(s.start_char, s.end_char, s.text, s.label_, _origin(entry), s.kb_id_))
+    name_info = name_info or (lambda t: classify_name(t, catalog))
+    ms = [Mention(s, e, t, label, origin, canon) for s, e, t, label, canon, origin in doc.user_data["kg_catalog"]]
     for s, e, t in doc._.kg_names:
-        if catalog.is_generic(t) or _only_generic_parts(t, catalog):
-            continue
-        entry = catalog.lookup(t)
-        if entry is not None:
-            ms.append(Mention(s, e, t, entry.type, _origin(entry), entry.name))
-        else:
-            ms.append(Mention(s, e, t, _type_from_parts(t, catalog), "name"))
+        info = name_info(t)
+        if info is not None:
+            ms.append(Mention(s, e, t, *info))
     ms.extend(Mention(s, e, t, "task", "task") for s, e, t in doc._.kg_tasks)
     return ms
+
+
+def classify_name(t: str, catalog: Catalog) -> tuple[str | None, str, str | None] | None:
+    """(type, origin, canonical) of a name-shaped word, or None when it is generic."""
+    if catalog.is_generic(t) or _only_generic_parts(t, catalog):
+        return None
+    entry = catalog.lookup(t)
+    if entry is not None:
+        return entry.type, origin_of(entry), entry.name
+    return _type_from_parts(t, catalog), "name", None
 
 
 def _only_generic_parts(word: str, catalog: Catalog) -> bool:
@@ -74,13 +79,6 @@ def _only_generic_parts(word: str, catalog: Catalog) -> bool:
     parts = word.split("-")
     return len(parts) > 1 and all(p.islower() or catalog.is_generic(p) or len(p) <= 2 for p in parts) \
         and any(p.islower() and len(p) > 3 for p in parts)
-
-
-def _origin(entry) -> str:
-    """"catalog" for the hand-curated starter catalog (well-known entities: used unless the
-    title names them); "import" for imported catalogs, whose names get the same role
-    rules as any other name (a paper may propose what a catalog later listed)."""
-    return "catalog" if entry is None or entry.source == "starter" else "import"
 
 
 def _type_from_parts(word: str, catalog: Catalog) -> str | None:
@@ -221,6 +219,8 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_LIST_NEXT = re.compile(r"\s*(?:[,;)/]|and\b|or\b)")
 
 
 def _types_from_lists(text: str, ms: list[Mention]) -> None:
@@ -231,7 +231,7 @@ def _types_from_lists(text: str, ms: list[Mention]) -> None:
             if not _LIST_SEP.match(text[a.end:b.start]):
                 continue
             sep = text[a.end:b.start]
-            b_listed = bool(re.search(r"\b(?:and|or)\b", sep)) or bool(re.match(r"\s*(?:[,;)/]|and\b|or\b)", text[b.end:b.end + 5]))
+            b_listed = bool(_AND_OR.search(sep)) or bool(_LIST_NEXT.match(text, b.end, b.end + 5))
             if a.type is None and b.type in ("dataset", "benchmark"):
                 a.type = b.type
             elif b.type is None and a.type in ("dataset", "benchmark") and b_listed:
@@ -242,6 +242,10 @@ def _words_before(text: str, start: int, limit: int = 14) -> list[str]:
     return [w.casefold() for w in _WORDS.findall(text[max(0, start - 120):start])][-limit:]
 
 
+_USED_AFTER = re.compile(r"-[a-z]|\s+as\b")
+_APPOSITIVE_NEW = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple|unified)\b")
+
+
 def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     """Does the sentence present this mention as the paper's own contribution?"""
     text = text_of(doc)
@@ -249,7 +253,7 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     before = _words_before(text[s_start:m.start], len(text[s_start:m.start]))
     c = cues()
     after = text[m.end:m.end + 40].lower()
-    if re.match(r"-[a-z]|\s+as\b", after):
+    if _USED_AFTER.match(after):
         return False  # "an EM-like framework", "we introduce X as the backbone": X is used
     if before[-4:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-4:])):
         return True
@@ -260,7 +264,7 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
         if w in c["blockers"]:
             return False
     after = text[m.end:m.end + 40].lower()
-    return bool(re.match(r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple|unified)\b", after))
+    return bool(_APPOSITIVE_NEW.match(after))
 
 
 def title_prefix_end(title: str) -> int:
@@ -274,7 +278,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
     prefix_end = title_prefix_end(title)
     rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
     c = cues()
-    software = bool(re.search(SOFTWARE, rest))
+    software = bool(_SOFTWARE.search(rest))
     for m in ms:
         if m.type not in ("method", "dataset", "benchmark") or m.role:
             continue
@@ -308,7 +312,7 @@ def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
         return ms
     prefix = title[:end].strip()
     words = prefix.split()
-    if re.search(SOFTWARE, title[end:].casefold()):
+    if _SOFTWARE.search(title[end:].casefold()):
         return ms
     if len(words) == 1 and prefix[0].isupper() and len(prefix) > 2 and prefix.isalpha() \
             and prefix.casefold() not in cues()["study_words"]:
@@ -317,6 +321,8 @@ def title_name(doc: Doc, ms: list[Mention]) -> list[Mention]:
 
 
 SOFTWARE = r"\b(?:toolkit|library|package|toolbox|platform|software)\b"
+_SOFTWARE = re.compile(SOFTWARE)
+_SOFTWARE_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + SOFTWARE, re.I)
 
 
 def drop_software(doc: Doc, ms: list[Mention]) -> list[Mention]:
@@ -329,8 +335,8 @@ def drop_software(doc: Doc, ms: list[Mention]) -> list[Mention]:
     for m in ms:
         if m.type != "method":
             continue
-        if (end > 0 and m.end <= end and re.search(SOFTWARE, rest)) or \
-                re.match(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + SOFTWARE, text[m.end:m.end + 60], re.I):
+        if (end > 0 and m.end <= end and _SOFTWARE.search(rest)) or \
+                _SOFTWARE_APPOSITIVE.match(text, m.end, m.end + 60):
             soft.add(singular_key(m.text))
     return [m for m in ms if not (m.type == "method" and singular_key(m.text) in soft)]
 
@@ -396,6 +402,7 @@ def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
+_TERSE_TASK = re.compile(r"\s+(classification|detection|segmentation)\b")
 TERSE_TASKS = {"classification": "image classification", "detection": "object detection",
                "segmentation": "semantic segmentation"}
 
@@ -406,10 +413,10 @@ def tasks_from_dataset_heads(doc: Doc, ms: list[Mention]) -> list[Mention]:
     for m in list(ms):
         if m.type != "dataset":
             continue
-        nxt = re.match(r"\s+(classification|detection|segmentation)\b", text[m.end:m.end + 20])
+        nxt = _TERSE_TASK.match(text, m.end, m.end + 20)
         if nxt:
             head = nxt.group(1)
-            start = m.end + nxt.start(1)
+            start = nxt.start(1)
             ms.append(Mention(start, start + len(head), TERSE_TASKS[head], "task", "task", aliases=(head,)))
     return ms
 
@@ -546,9 +553,11 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
 class RoleRules:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
+        # what the catalog says of a name never changes: decide it once per distinct name
+        self.name_info = lru_cache(maxsize=1 << 16)(lambda t: classify_name(t, catalog))
 
     def __call__(self, doc: Doc) -> Doc:
-        ms = collect(doc, self.catalog)
+        ms = collect(doc, self.catalog, self.name_info)
         ms, pairs = apply_abbreviations(doc, ms, self.catalog)
         ms = lowercase_named_parts(doc, ms)
         ms = metric_phrases(doc, ms)

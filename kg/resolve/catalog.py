@@ -75,6 +75,13 @@ class Catalog:
         return len(self.entries)
 
 
+def origin_of(entry) -> str:
+    """"catalog" for the hand-curated starter catalog (well-known entities: used unless the
+    title names them); "import" for imported catalogs, whose names get the same role
+    rules as any other name (a paper may propose what a catalog later listed)."""
+    return "catalog" if entry is None or entry.source == "starter" else "import"
+
+
 def _digits(name: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+", name))
 
