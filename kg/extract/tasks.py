@@ -157,6 +157,33 @@ def head_ends(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+#: Most phrases need only the last few words: try this many characters first.
+SHORT_WINDOW = 64
+
+
+def _phrases_before(text: str, base: int, end: int, in_title: bool, all_heads) -> list[tuple[int, int, str]]:
+    """Task phrases whose head word ends at ``end``, from the words in ``text[base:end]``.
+
+    The words of a short window are tried first; the whole window is read only when the
+    phrase (or a coordinated one) reaches the first words of the short one, so the result
+    is the same as reading the whole window."""
+    short = end - SHORT_WINDOW
+    if short > base:
+        space = text.find(" ", short, end)
+        short = space + 1 if space >= 0 else base
+    for b in ((short, base) if short > base else (base,)):
+        spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, b, end)]
+        if not spans or spans[-1][1] != end:
+            return []
+        w = spans[-1][2].lower()
+        if not (w in all_heads or w.rpartition("-")[2] in all_heads):
+            return []
+        found = phrases_ending_at(text, spans, [s[2] for s in spans], len(spans) - 1, in_title)
+        if b == base or (len(spans) > 3 and (not found or min(s for s, _, _ in found) > spans[2][0])):
+            return found
+    return found
+
+
 def _adjacent(text: str, a, b) -> bool:
     return text[a[1]:b[0]] in (" ", "-")
 
@@ -196,13 +223,7 @@ def make_tasks(nlp: Language, name: str):
             if base > starts[sent]:
                 space = text.find(" ", base, end)
                 base = space + 1 if space >= 0 else base
-            spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, base, end)]
-            if not spans or spans[-1][1] != end:
-                continue
-            w = spans[-1][2].lower()
-            if w in all_heads or w.rpartition("-")[2] in all_heads:
-                found.update(phrases_ending_at(text, spans, [s[2] for s in spans], len(spans) - 1,
-                                               starts[sent] < title_end))
+            found.update(_phrases_before(text, base, end, starts[sent] < title_end, all_heads))
         doc._.kg_tasks = _drop_nested(found)
         return doc
     return tasks
