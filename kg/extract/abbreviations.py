@@ -109,7 +109,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .doctext import text_of  # noqa: E402
+from .doctext import ext_key, text_of  # noqa: E402
+
+KEY = ext_key("kg_abbreviations")
 
 if not Doc.has_extension("kg_abbreviations"):
     Doc.set_extension("kg_abbreviations", default=None)
@@ -119,6 +121,7 @@ if not Doc.has_extension("kg_abbreviations"):
 def make_abbreviations(nlp: Language, name: str):
     """Sets ``doc._.kg_abbreviations``: every acronym definition in the Doc."""
     def abbreviations(doc: Doc) -> Doc:
-        doc._.kg_abbreviations = find_abbreviations(text_of(doc)) if "(" in text_of(doc) else []
+        text = text_of(doc)
+        doc.user_data[KEY] = find_abbreviations(text) if "(" in text else []
         return doc
     return abbreviations

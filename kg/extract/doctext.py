@@ -10,6 +10,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def ext_key(name: str) -> tuple:
+    """Where spaCy keeps ``doc._.<name>`` in ``doc.user_data``: the components read and
+    write it there directly (``doc._`` builds a new accessor object on every use)."""
+    return ("._.", name, None, None)
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Character offsets where sentences start (computed once per Doc)."""
     starts = doc.user_data.get("sent_starts")

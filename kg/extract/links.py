@@ -57,7 +57,9 @@ def normalise_link(url: str) -> str:
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .doctext import text_of  # noqa: E402
+from .doctext import ext_key, text_of  # noqa: E402
+
+KEY = ext_key("kg_links")
 
 if not Doc.has_extension("kg_links"):
     Doc.set_extension("kg_links", default=None)
@@ -67,6 +69,6 @@ if not Doc.has_extension("kg_links"):
 def make_links(nlp: Language, name: str):
     """Sets ``doc._.kg_links``: (start, end, url, repo-or-None) for every URL."""
     def links(doc: Doc) -> Doc:
-        doc._.kg_links = [(s, e, u, github_repo(u)) for s, e, u in find_urls(text_of(doc))]
+        doc.user_data[KEY] = [(s, e, u, github_repo(u)) for s, e, u in find_urls(text_of(doc))]
         return doc
     return links

@@ -154,7 +154,9 @@ from spacy.attrs import IDX  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .doctext import text_of  # noqa: E402
+from .doctext import ext_key, text_of  # noqa: E402
+
+KEY = ext_key("kg_names")
 
 if not Doc.has_extension("kg_names"):
     Doc.set_extension("kg_names", default=None)
@@ -171,6 +173,7 @@ def make_names(nlp: Language, name: str):
     def names(doc: Doc) -> Doc:
         arr = doc.to_array([flag, IDX])
         starts = np.compress(arr[:, 0], arr[:, 1]).tolist()
-        doc._.kg_names = find_names(text_of(doc), candidate_regions(text_of(doc), starts))
+        text = text_of(doc)
+        doc.user_data[KEY] = find_names(text, candidate_regions(text, starts))
         return doc
     return names

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Paper
-from .doctext import sentence_bounds, text_of
+from .doctext import ext_key, sentence_bounds, text_of
 from .separator import SEPARATOR
 from .links import github_repo, normalise_link
 
@@ -39,7 +39,7 @@ def to_record(doc: Doc, paper: Paper) -> dict:
     for plural in PLURAL.values():
         rec[plural] = []
     evidence = []
-    for ent in doc._.kg_entities:
+    for ent in doc.user_data[ext_key("kg_entities")]:
         item = {"name": ent.name}
         if ent.role:
             item["role"] = ent.role
@@ -50,7 +50,7 @@ def to_record(doc: Doc, paper: Paper) -> dict:
         m = ent.mentions[0]
         evidence.append(_evidence(doc, ent.type, ent.name, m.start, m.end, m.origin))
     repos, links = [], []
-    for s, e, url, repo in doc._.kg_links:
+    for s, e, url, repo in doc.user_data.get(ext_key("kg_links"), ()):
         if repo:
             if repo not in repos:
                 repos.append(repo)

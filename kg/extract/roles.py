@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
 from .cues import cues
-from .doctext import sentence_bounds, text_of
+from .doctext import ext_key, sentence_bounds, text_of
 from .tasks import find_tasks
 from .tasks import task_words as task_words_sets
 
@@ -55,11 +55,12 @@ def collect(doc: Doc, catalog: Catalog, name_info=None) -> list[Mention]:
     """Every candidate mention from the earlier components, typed where already known."""
     name_info = name_info or (lambda t: classify_name(t, catalog))
     ms = [Mention(s, e, t, label, origin, canon) for s, e, t, label, canon, origin in doc.user_data["kg_catalog"]]
-    for s, e, t in doc._.kg_names:
+    data = doc.user_data
+    for s, e, t in data.get(ext_key("kg_names"), ()):
         info = name_info(t)
         if info is not None:
             ms.append(Mention(s, e, t, *info))
-    ms.extend(Mention(s, e, t, "task", "task") for s, e, t in doc._.kg_tasks)
+    ms.extend(Mention(s, e, t, "task", "task") for s, e, t in data.get(ext_key("kg_tasks"), ()))
     return ms
 
 
@@ -176,7 +177,7 @@ def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[
     language models (LLMs)") is not an entity either, wherever it is written.
     """
     pairs, not_entities = [], set()
-    for ab in doc._.kg_abbreviations:
+    for ab in doc.user_data.get(ext_key("kg_abbreviations"), ()):
         t = type_of_long_form(ab.long, ab.short, catalog)
         if t is None:
             not_entities.add(singular_key(ab.short))
@@ -377,22 +378,32 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
     allowed = cues()["metric_modifiers"]
     text = text_of(doc)
-    if "accuracy" not in text and "error" not in text:
+    first = min((i for i in (text.find("accuracy"), text.find("error")) if i >= 0), default=-1)
+    if first < 0:
         return ms
-    for m in _METRIC_PHRASE.finditer(text):
+    # every match lies in the word before a keyword: start at the space before that word
+    ws = first
+    while ws > 0 and text[ws - 1].isspace():
+        ws -= 1
+    for m in _METRIC_PHRASE.finditer(text, max(0, text.rfind(" ", 0, ws))):
         if m.group(1) not in allowed:
             continue
         ms.append(Mention(m.start(), m.end(), m.group(0), "metric", "metric-phrase"))
     return ms
 
 
+#: Substrings every match of _LOWER_TRIGGER / LOWER_METHOD contains: a test for them
+#: skips the regular expressions on most abstracts.
+_LOWER_TRIGGER_WORDS = ("loss", "regulari", "softmax", "normali", "activation function")
+_PROPOSE_STEMS = ("propose", "introduce", "present", "design", "devise")
 _LOWER_TRIGGER = re.compile(r"(?:loss|regulari[sz]\w*|softmax|normali[sz]ation|activation function)\b")
 
 
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
     text = text_of(doc)
-    if not _LOWER_TRIGGER.search(text):
+    if not any(w in text for w in _LOWER_TRIGGER_WORDS) or not any(v in text for v in _PROPOSE_STEMS) \
+            or not _LOWER_TRIGGER.search(text):
         return ms
     for m in LOWER_METHOD.finditer(text):
         phrase = m.group(1)
@@ -508,9 +519,11 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
     def key(m: Mention):
         return (m.type, name_key(m.canonical) if m.canonical else singular_key(m.text))
 
-    for m in ms:
-        find(key(m))
-        union(key(m), (m.type, singular_key(m.text)))
+    keys = [key(m) for m in ms]
+    for m, k in zip(ms, keys):
+        find(k)
+        if m.canonical:  # otherwise the key is already the spelling's
+            union(k, (m.type, singular_key(m.text)))
     for long, short in pairs:
         for t in TYPE_ORDER:
             a, b = (t, singular_key(long)), (t, singular_key(short))
@@ -522,8 +535,8 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
             if a in parent and b in parent:
                 union(a, b)
     groups: dict = {}
-    for m in ms:
-        groups.setdefault(find(key(m)), []).append(m)
+    for m, k in zip(ms, keys):
+        groups.setdefault(find(k), []).append(m)
     out = []
     for (t, _), mentions in groups.items():
         counts: dict[str, list] = {}
@@ -574,7 +587,7 @@ class RoleRules:
         ms = salient_paradigms(doc, ms, pairs)
         assign_roles(doc, ms)
         ms = unify_types(ms)
-        doc._.kg_entities = group([m for m in ms if m.type], pairs)
+        doc.user_data[ext_key("kg_entities")] = group([m for m in ms if m.type], pairs)
         return doc
 
 

@@ -201,7 +201,9 @@ def _drop_nested(found):
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .doctext import sentence_starts, text_of  # noqa: E402
+from .doctext import ext_key, sentence_starts, text_of  # noqa: E402
+
+KEY = ext_key("kg_tasks")
 
 if not Doc.has_extension("kg_tasks"):
     Doc.set_extension("kg_tasks", default=None)
@@ -224,6 +226,6 @@ def make_tasks(nlp: Language, name: str):
                 space = text.find(" ", base, end)
                 base = space + 1 if space >= 0 else base
             found.update(_phrases_before(text, base, end, starts[sent] < title_end, all_heads))
-        doc._.kg_tasks = _drop_nested(found)
+        doc.user_data[KEY] = _drop_nested(found)
         return doc
     return tasks
