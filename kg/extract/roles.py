@@ -251,7 +251,8 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     """Does the sentence present this mention as the paper's own contribution?"""
     text = text_of(doc)
     s_start, _ = sentence_bounds(doc, m.start)
-    before = _words_before(text[s_start:m.start], len(text[s_start:m.start]))
+    # the words of the sentence before the mention (its last 120 characters)
+    before = [w.casefold() for w in _WORDS.findall(text, max(s_start, m.start - 120), m.start)]
     c = cues()
     after = text[m.end:m.end + 40].lower()
     if _USED_AFTER.match(after):
@@ -264,7 +265,6 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
             return len(before) - i <= window
         if w in c["blockers"]:
             return False
-    after = text[m.end:m.end + 40].lower()
     return bool(_APPOSITIVE_NEW.match(after))
 
 

@@ -153,6 +153,10 @@ def head_ends(text: str, starts: list[int]) -> list[tuple[int, int]]:
         end = last + 1
         nxt = low[end] if end < n else " "
         if not ((nxt.isascii() and nxt.isalnum()) or nxt == "-"):  # the word ends (as _WORD sees it)
+            begin = end - length
+            prev = low[begin - 1] if begin > 0 else " "
+            if (prev.isascii() and prev.isalnum()) or prev in "'’":
+                continue  # inside a longer word ("misprediction"): never a head word
             out.append((bisect.bisect_right(starts, end - length) - 1, end))
     return out
 
