@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 
@@ -81,11 +82,24 @@ def sentences(doc: Doc) -> Doc:
 def extract(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[dict]:
     """Records (gold format + id + evidence) for papers, in input order."""
     nlp = nlp or build_nlp()
-    for batch in minibatch(papers, batch_size):
-        # Component by component over a batch (not paper by paper): each step's code and
-        # tables stay in the CPU caches; tokenising alone goes ~1.5x faster this way.
-        docs = [make_doc(nlp, p) for p in batch]
-        for _, proc in nlp.pipeline:
-            docs = [proc(doc) for doc in docs]
-        for doc, paper in zip(docs, batch):
-            yield to_record(doc, paper)
+    try:
+        for batch in minibatch(papers, batch_size):
+            # Component by component over a batch (not paper by paper): each step's code and
+            # tables stay in the CPU caches; tokenising alone goes ~1.5x faster this way.
+            docs = [make_doc(nlp, p) for p in batch]
+            for _, proc in nlp.pipeline:
+                docs = [proc(doc) for doc in docs]
+            records = [to_record(doc, paper) for doc, paper in zip(docs, batch)]
+            del docs
+            settle_garbage()
+            yield from records
+    finally:
+        gc.unfreeze()
+
+
+def settle_garbage() -> None:
+    """Collect the batch's garbage, then freeze what survives (records, papers, the
+    pipeline): the collector stops re-scanning the growing set of records, which cost
+    ~15% of the extraction time on 20,000 papers. ``gc.unfreeze()`` undoes it."""
+    gc.collect()
+    gc.freeze()
