@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tqdm import tqdm
 
 from . import __version__
-from .corpus import ReadReport, read_corpus
+from .corpus import Corpus, ReadReport, stream_corpus
 from .scale.local import extract_parallel
 from .graph.builder import GraphBuilder
 from .graph.io import read_graph, read_jsonl, write_graph
@@ -36,14 +36,29 @@ def extract_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, stri
             report.known = len(papers) - len(keep)
             papers, records = [papers[i] for i in keep], [records[i] for i in keep]
         return papers, records, report
-    papers, report = read_corpus(inputs, fmt, strict=strict, max_abstract=max_abstract, warn=warn,
-                                 progress=progress)
-    if skip_ids:
-        report.known = sum(p.id in skip_ids for p in papers)
-        papers = [p for p in papers if p.id not in skip_ids]
-    records = list(tqdm(extract_parallel(papers, jobs, catalogs), total=len(papers), desc="extracting",
-                        unit=" papers", disable=not progress, leave=False))
-    return papers, records, report
+    # Streaming: each distinct paper goes to extraction as soon as it is read. A later
+    # duplicate that changes it (a longer abstract, more code links) makes its record
+    # stale; the few stale papers are extracted again at the end.
+    corpus = Corpus(strict, warn)
+    sent: dict[str, tuple] = {}
+
+    def fresh() -> Iterator[Paper]:
+        for paper in stream_corpus(inputs, corpus, fmt, max_abstract=max_abstract):
+            if paper.id not in skip_ids:
+                sent[paper.id] = paper.signature()
+                yield paper
+
+    records: dict[str, dict] = {}
+    with tqdm(desc="extracting", unit=" papers", disable=not progress, leave=False) as bar:
+        for rec in extract_parallel(fresh(), jobs, catalogs):
+            records[rec["id"]] = rec
+            bar.update()
+    papers = [p for p in corpus.papers.values() if p.id not in skip_ids]
+    corpus.report.known = len(corpus.papers) - len(papers)
+    stale = [p for p in papers if sent[p.id] != p.signature()]
+    for rec in extract_parallel(stale, jobs, catalogs):
+        records[rec["id"]] = rec
+    return papers, [records[p.id] for p in papers], corpus.report
 
 
 def paper_from_node(node: dict) -> Paper:

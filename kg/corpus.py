@@ -1,7 +1,7 @@
 """Read a corpus: every input record becomes a Paper or a Rejection, duplicates merged."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,16 @@ class Corpus:
             old.merge(rec)
             report.duplicates += 1
         return rec
+
+
+def stream_corpus(inputs: Iterable[str | Path], corpus: "Corpus", fmt: str | None = None, *,
+                  max_abstract: int = MAX_ABSTRACT_CHARS) -> Iterator[Paper]:
+    """Each distinct paper as soon as it is first read (later duplicates are merged into
+    it in ``corpus``; compare ``Paper.signature()`` to see whether one changed it)."""
+    for rec in read_papers(list(inputs), fmt, warn=corpus.warn, max_abstract=max_abstract):
+        paper = corpus.add(rec)
+        if paper is not None and corpus.papers[paper.key] is paper:
+            yield paper
 
 
 def read_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, strict: bool = False,

@@ -46,6 +46,11 @@ class Paper:
     def key(self) -> str:
         return title_key(self.title)
 
+    def signature(self) -> tuple:
+        """What extraction reads: the text and the code/link metadata. A record made
+        from a paper stays valid while its signature does not change."""
+        return (self.title, self.abstract, tuple(self.repos), tuple(self.links))
+
     def merge(self, other: "Paper") -> None:
         """Fold a duplicate of this paper in: keep the longest abstract, union the rest."""
         if len(other.abstract) > len(self.abstract):

@@ -58,17 +58,12 @@ def extract_dask(inputs: Iterable[str | Path], address: str, fmt: str | None = N
             corpus.warn(w)
         for item, record in items:
             if corpus.add(item) is not None:
-                extracted.setdefault(_signature(item), record)
+                extracted.setdefault(item.signature(), record)
     report = corpus.report
     final = list(corpus.papers.values())
-    missing = [p for p in final if _signature(p) not in extracted]
+    missing = [p for p in final if p.signature() not in extracted]
     if missing:  # a merged duplicate that no worker saw whole: extract it here
         for p, rec in zip(missing, extract(missing, build_nlp(catalogs))):
-            extracted[_signature(p)] = rec
-    records = [extracted[_signature(p)] for p in final]
+            extracted[p.signature()] = rec
+    records = [extracted[p.signature()] for p in final]
     return final, records, report
-
-
-def _signature(p: Paper) -> tuple:
-    """What a record depends on: the text and the code/links metadata."""
-    return (p.title, p.abstract, tuple(p.repos), tuple(p.links))

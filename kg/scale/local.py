@@ -1,17 +1,21 @@
 """Parallel extraction on one machine: a process pool, the spaCy pipeline built once per
-worker, papers sent in large chunks, records returned in input order (so the output is
-the same as with one job, byte for byte)."""
+worker, papers streamed to it in large chunks, records returned in input order (so the
+output is the same as with one job, byte for byte)."""
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
+import threading
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
-from ..extract.pipeline import build_nlp, extract
+from ..extract.pipeline import build_nlp, extract, settle_garbage
 from ..model import Paper
 
 CHUNK = 1_000
+#: Chunks read ahead per worker: reading stays just ahead of extraction.
+AHEAD = 2
 _NLP = None
 
 
@@ -39,11 +43,15 @@ def _work(chunk: list[Paper]) -> list[dict]:
 
 def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[str] = (),
                      chunk: int = CHUNK) -> Iterator[dict]:
-    """Records for papers, in order, using ``jobs`` processes (1: in this process)."""
+    """Records for papers, in order, using ``jobs`` processes (1: in this process).
+
+    ``papers`` may be a stream: it is read as extraction goes, at most ``AHEAD`` chunks
+    per worker ahead of the records returned."""
     catalogs = tuple(catalogs)
-    papers = papers if isinstance(papers, list) else list(papers)
-    if jobs <= 1 or len(papers) < 2 * chunk:  # small inputs: starting workers costs more
-        yield from extract(papers, build_nlp(catalogs))
+    papers = iter(papers)
+    head = list(islice(papers, 2 * chunk)) if jobs > 1 else []
+    if jobs <= 1 or len(head) < 2 * chunk:  # small inputs: starting workers costs more
+        yield from extract(chain(head, papers), build_nlp(catalogs))
         return
     # forkserver: workers start from a clean process (fork from a threaded parent can
     # deadlock); the pipeline module is preloaded so each worker starts fast.
@@ -52,6 +60,23 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
         ctx.set_forkserver_preload(["kg.extract.pipeline"])
     else:  # pragma: no cover - not POSIX
         ctx = mp.get_context("spawn")
-    with ctx.Pool(min(jobs, -(-len(papers) // chunk)), initializer=_init, initargs=(catalogs,)) as pool:
-        for records in pool.imap(_work, chunks(papers, chunk)):
-            yield from records
+    # Pool.imap reads its input as fast as it can; a semaphore holds the reader back.
+    window = threading.Semaphore(AHEAD * jobs)
+    stop = threading.Event()
+
+    def feed() -> Iterator[list[Paper]]:
+        for c in chunks(chain(head, papers), chunk):
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield c
+
+    with ctx.Pool(jobs, initializer=_init, initargs=(catalogs,)) as pool:
+        try:
+            for records in pool.imap(_work, feed()):
+                window.release()
+                settle_garbage()
+                yield from records
+        finally:
+            stop.set()
+            gc.unfreeze()
