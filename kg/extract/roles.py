@@ -392,20 +392,34 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
-#: Substrings every match of _LOWER_TRIGGER / LOWER_METHOD contains: a test for them
+#: Substrings every match of LOWER_METHOD contains: a test for them
 #: skips the regular expressions on most abstracts.
 _LOWER_TRIGGER_WORDS = ("loss", "regulari", "softmax", "normali", "activation function")
 _PROPOSE_STEMS = ("propose", "introduce", "present", "design", "devise")
-_LOWER_TRIGGER = re.compile(r"(?:loss|regulari[sz]\w*|softmax|normali[sz]ation|activation function)\b")
+def _matches_at_verbs(text: str) -> list[re.Match]:
+    """LOWER_METHOD.finditer(text), tried only where a verb it starts with occurs."""
+    starts = []
+    for stem in _PROPOSE_STEMS:
+        i = text.find(stem)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(stem, i + 1)
+    out: list[re.Match] = []
+    for i in sorted(starts):
+        if out and i < out[-1].end():
+            continue
+        m = LOWER_METHOD.match(text, i)
+        if m:
+            out.append(m)
+    return out
 
 
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
     text = text_of(doc)
-    if not any(w in text for w in _LOWER_TRIGGER_WORDS) or not any(v in text for v in _PROPOSE_STEMS) \
-            or not _LOWER_TRIGGER.search(text):
+    if not any(w in text for w in _LOWER_TRIGGER_WORDS):
         return ms
-    for m in LOWER_METHOD.finditer(text):
+    for m in _matches_at_verbs(text):
         phrase = m.group(1)
         if len(phrase.split()) < 2 or phrase.split()[0] in cues()["blockers"]:
             continue
@@ -539,6 +553,12 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
         groups.setdefault(find(k), []).append(m)
     out = []
     for (t, _), mentions in groups.items():
+        if len(mentions) == 1 and not mentions[0].aliases:  # the common case
+            m = mentions[0]
+            role = ("proposed" if m.role == "proposed" else "used") if t == "method" else \
+                ("introduced" if m.role == "introduced" else "used") if t == "dataset" else None
+            out.append(Entity(t, m.text, [], role, mentions, m.canonical))
+            continue
         counts: dict[str, list] = {}
         for m in mentions:
             counts.setdefault(m.text, []).append(m)
