@@ -37,10 +37,13 @@ class Paper:
     repos: list[str] = field(default_factory=list)   # code links given as metadata (e.g. githubRepo)
     links: list[str] = field(default_factory=list)   # project pages given as metadata
     sources: list[str] = field(default_factory=list)  # every "file:line" it was seen at
+    _id: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
-        return paper_id(self.title)
+        if self._id is None:  # the title never changes (merging keeps the first one)
+            self._id = paper_id(self.title)
+        return self._id
 
     @property
     def key(self) -> str:
