@@ -19,7 +19,11 @@ def title_key(title: str) -> str:
 
 def paper_id(title: str) -> str:
     """Stable id of a paper: a hash of its normalised title, so every source agrees."""
-    return "p" + hashlib.sha1(title_key(title).encode("utf-8")).hexdigest()[:12]
+    return key_id(title_key(title))
+
+
+def key_id(key: str) -> str:
+    return "p" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(slots=True)
@@ -37,17 +41,21 @@ class Paper:
     repos: list[str] = field(default_factory=list)   # code links given as metadata (e.g. githubRepo)
     links: list[str] = field(default_factory=list)   # project pages given as metadata
     sources: list[str] = field(default_factory=list)  # every "file:line" it was seen at
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
     _id: str | None = field(default=None, init=False, repr=False, compare=False)
 
+    # Both are computed once: the title never changes (merging keeps the first one).
     @property
     def id(self) -> str:
-        if self._id is None:  # the title never changes (merging keeps the first one)
-            self._id = paper_id(self.title)
+        if self._id is None:
+            self._id = key_id(self.key)
         return self._id
 
     @property
     def key(self) -> str:
-        return title_key(self.title)
+        if self._key is None:
+            self._key = title_key(self.title)
+        return self._key
 
     def signature(self) -> tuple:
         """What extraction reads: the text and the code/link metadata. A record made

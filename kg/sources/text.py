@@ -17,6 +17,11 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
+    if text.isprintable() and "\\" not in text and "&" not in text:
+        # the common case: no control characters, markup, or whitespace but plain spaces
+        if "  " not in text and text[0] != " " and text[-1] != " ":
+            return text
+        return " ".join(text.split())
     text = _CONTROL.sub(" ", text)
     if "\\" in text:
         for _ in range(3):  # nested commands
