@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -99,7 +100,7 @@ def find_names(text: str, regions: list[tuple[int, int]] | None = None) -> list[
         matches = _COMPOUND.finditer(text)
         hint = _SHOUTING_HINT.search(text)
     else:
-        matches = (m for s, e in regions for m in _COMPOUND.finditer(text, s, e))
+        matches = chain.from_iterable([_COMPOUND.finditer(text, s, e) for s, e in regions])
         # capitals for emphasis lie in two candidate stretches next to each other
         hint = any(text[e1:s2].isspace() and _SHOUTING_HINT.search(text, s1, e2)
                    for (s1, e1), (s2, e2) in zip(regions, regions[1:]))

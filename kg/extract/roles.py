@@ -226,10 +226,14 @@ _LIST_NEXT = re.compile(r"\s*(?:[,;)/]|and\b|or\b)")
 
 def _types_from_lists(text: str, ms: list[Mention]) -> None:
     """An unknown name listed with datasets is a dataset: "RefCOCO, OCID-Ref, TallyQA"."""
+    listed = ("dataset", "benchmark")
+    if not any(m.type is None for m in ms) or not any(m.type in listed for m in ms):
+        return  # only an untyped name next to a dataset or benchmark can change
     ordered = sorted(ms, key=lambda m: m.start)
     for _ in range(2):
         for a, b in zip(ordered, ordered[1:]):
-            if not _LIST_SEP.match(text[a.end:b.start]):
+            if not ((a.type is None and b.type in listed) or (b.type is None and a.type in listed)) \
+                    or not _LIST_SEP.match(text[a.end:b.start]):
                 continue
             sep = text[a.end:b.start]
             b_listed = bool(_AND_OR.search(sep)) or bool(_LIST_NEXT.match(text, b.end, b.end + 5))
@@ -257,13 +261,14 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     after = text[m.end:m.end + 40].lower()
     if _USED_AFTER.match(after):
         return False  # "an EM-like framework", "we introduce X as the backbone": X is used
-    if before[-4:] and ("our" in before[-3:] or any(w in c["naming"] for w in before[-4:])):
+    if before[-4:] and ("our" in before[-3:] or not c["naming"].isdisjoint(before[-4:])):
         return True
+    verbs, blockers = c["propose_verbs"], c["blockers"]
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
-        if w in c["propose_verbs"]:
+        if w in verbs:
             return len(before) - i <= window
-        if w in c["blockers"]:
+        if w in blockers:
             return False
     return bool(_APPOSITIVE_NEW.match(after))
 
