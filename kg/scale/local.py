@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import pickle
 import threading
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -15,7 +16,7 @@ from ..model import Paper
 
 CHUNK = 1_000
 #: Chunks read ahead per worker: reading stays just ahead of extraction.
-AHEAD = 2
+AHEAD = 4
 _NLP = None
 
 
@@ -35,10 +36,13 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 def _init(catalogs: tuple[str, ...]) -> None:
     global _NLP
     _NLP = build_nlp(catalogs)
+    settle_garbage()  # the pipeline lives as long as the worker: never rescan it
 
 
-def _work(chunk: list[Paper]) -> list[dict]:
-    return list(extract(chunk, _NLP))
+def _work(chunk: list[Paper]) -> bytes:
+    """Records of a chunk as one pickled blob: the parent's result thread takes it off the
+    pipe at once, so the worker does not wait for the parent to unpickle 1,000 records."""
+    return pickle.dumps(list(extract(chunk, _NLP)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[str] = (),
@@ -71,12 +75,15 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
                     return
             yield c
 
+    owner = gc.get_freeze_count() == 0
     with ctx.Pool(jobs, initializer=_init, initargs=(catalogs,)) as pool:
         try:
-            for records in pool.imap(_work, feed()):
+            for blob in pool.imap(_work, feed()):
                 window.release()
+                records = pickle.loads(blob)
                 settle_garbage()
                 yield from records
         finally:
             stop.set()
-            gc.unfreeze()
+            if owner:
+                gc.unfreeze()
