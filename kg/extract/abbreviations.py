@@ -13,6 +13,8 @@ from dataclasses import dataclass
 _PAREN = re.compile(r"\(([^()]{1,60})\)")
 _LEAD = re.compile(r"(?:abbr\.|abbreviated as|short for|a\.k\.a\.?|aka|i\.e\.|namely|or|termed|called)\s*,?\s*", re.I)
 _WORD = re.compile(r"\S+")
+_SF_END = re.compile(r"[,;]\s")
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]]\s|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +86,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             inner_start += lead.end()
             inner = inner[lead.end():]
         # "(SF)" or "(SF, ...)" / "(SF; ...)" after the long form
-        sf = re.split(r"[,;]\s", inner)[0].strip()
+        sf = _SF_END.split(inner, 1)[0].strip()
         if is_short_form(sf):
             window = text[max(0, m.start() - 160):m.start()].rstrip()
-            window = re.split(r"[.;:!?()\[\]]\s|\n", window)[-1]
+            window = _CLAUSE_END.split(window)[-1]
             long = match_long_form(sf, window)
             if long:
                 start = m.start() - (len(text[:m.start()]) - len(text[:m.start()].rstrip())) - len(long)

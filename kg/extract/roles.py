@@ -194,10 +194,13 @@ def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[
 def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Mention]:
     text = text_of(doc)
     typed_by_key = {}
-    for long, short in pairs:
-        for m in ms:
-            if m.type and name_key(m.text) in (name_key(long), name_key(short)):
-                typed_by_key[name_key(short)] = typed_by_key[name_key(long)] = m.type
+    if pairs:
+        keys = [name_key(m.text) if m.type else None for m in ms]
+        for long, short in pairs:
+            kl, ks = name_key(long), name_key(short)
+            for m, k in zip(ms, keys):
+                if k is not None and (k == kl or k == ks):
+                    typed_by_key[ks] = typed_by_key[kl] = m.type
     c = cues()
     _types_from_lists(text, ms)
     out = []
