@@ -56,8 +56,9 @@ def extract_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, stri
     papers = [p for p in corpus.papers.values() if p.id not in skip_ids]
     corpus.report.known = len(corpus.papers) - len(papers)
     stale = [p for p in papers if sent[p.id] != p.signature()]
-    for rec in extract_parallel(stale, jobs, catalogs):
-        records[rec["id"]] = rec
+    if stale:
+        for rec in extract_parallel(stale, jobs, catalogs):
+            records[rec["id"]] = rec
     return papers, [records[p.id] for p in papers], corpus.report
 
 

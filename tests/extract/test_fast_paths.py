@@ -1,0 +1,105 @@
+"""Every shortcut taken for speed gives exactly the answer of the plain method it replaces:
+the name scan limited to flagged tokens, the short task window, the scans that start at
+their keyword, and the clean-text fast path."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import roles, tasks
+from kg.extract.cues import cues
+from kg.extract.doctext import ext_key, text_of
+from kg.extract.names import find_names
+from kg.extract.pipeline import build_nlp, make_doc
+from kg.model import Paper
+from kg.sources.text import clean_markup, clean_text
+from tests.conftest import EXAMPLES
+
+WORDS = """we We propose proposes introduce present a an the novel new anchor focal loss losses
+regularization softmax normalization accuracy error rate top-1 Top-1 clustering linear probing
+ESM-2 CLIP-based GearNet THE SOFTWARE IS PROVIDED AS WARRANTY ViT VideoMAE V2 Llama 2 node2vec
+image retrieval visual place recognition few-shot learning text-image text-video and or
+misprediction research search super-resolution re-identification detection segmentation
+BERT-base ResNet-50 ImageNet-1k COCO (VPR) ( ) , . ; : e.g. i.e. 3D 7B #12 Fig. GPT-4o""".split()
+SEPARATORS = [" ", " ", " ", "", "-", ", ", ". ", "  ", " \n ", "/"]
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=60).map(
+    lambda parts: "".join(w + s for w, s in parts).strip() or "x")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def run_until(nlp, title: str, abstract: str, last: str):
+    doc = make_doc(nlp, Paper(title=title, abstract=abstract))
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == last:
+            return doc
+    return doc
+
+
+def example_texts(n: int = 120) -> list[tuple[str, str]]:
+    rows = [json.loads(line) for line in EXAMPLES.read_text().splitlines()[:n]]
+    return [(r["title"], r["abstract"]) for r in rows]
+
+
+def names_agree(nlp, title, abstract):
+    doc = run_until(nlp, title, abstract, "kg_names")
+    assert doc.user_data[ext_key("kg_names")] == find_names(text_of(doc))
+
+
+def test_name_scan_of_flagged_tokens_equals_whole_text_scan_on_examples(nlp):
+    for title, abstract in example_texts():
+        names_agree(nlp, title, abstract)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=texts, abstract=texts)
+def test_name_scan_of_flagged_tokens_equals_whole_text_scan(nlp, title, abstract):
+    names_agree(nlp, title, abstract)
+
+
+def tasks_agree(nlp, title, abstract):
+    short = run_until(nlp, title, abstract, "kg_tasks").user_data[ext_key("kg_tasks")]
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(tasks, "SHORT_WINDOW", 10**6)  # always the whole window
+        whole = run_until(nlp, title, abstract, "kg_tasks").user_data[ext_key("kg_tasks")]
+    assert short == whole
+
+
+def test_short_task_window_equals_whole_window_on_examples(nlp):
+    found = 0
+    for title, abstract in example_texts():
+        tasks_agree(nlp, title, abstract)
+        found += bool(run_until(nlp, title, abstract, "kg_tasks").user_data[ext_key("kg_tasks")])
+    assert found > 50  # the comparison is not vacuous
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=texts, abstract=texts)
+def test_short_task_window_equals_whole_window(nlp, title, abstract):
+    tasks_agree(nlp, title, abstract)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=texts)
+def test_keyword_anchored_scans_equal_full_scans(nlp, text):
+    doc = make_doc(nlp, Paper(title="T", abstract=text))
+    full = text_of(doc)
+    allowed = cues()["metric_modifiers"]
+    expected = [(m.start(), m.end()) for m in roles._METRIC_PHRASE.finditer(full) if m.group(1) in allowed]
+    assert [(m.start, m.end) for m in roles.metric_phrases(doc, [])] == expected
+    assert [m.span() for m in roles._matches_at_verbs(full)] == [m.span() for m in roles.LOWER_METHOD.finditer(full)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(list("ab c  \t\n\r\x0b\x0c\x1c\x1f\x00\x07\xa0\u2009\u3000&;\\{}é")
+                                + ["\\textbf{", "&amp;", "  ", "x"]), max_size=30).map("".join))
+def test_clean_text_fast_path_equals_general_path(text):
+    assert clean_text(text) == (clean_markup(text) if text else "")
