@@ -71,5 +71,6 @@ def test_reads_during_a_build_see_a_whole_graph(tmp_path):
         time.sleep(0.02)
     assert proc.returncode == 0
     # each read is whole (the two reads may straddle the swap, so they are checked apart)
-    assert {a for a, _ in seen} <= {20, 398} and {b for _, b in seen} <= {20, 398} and (20, 20) in seen
-    assert all("\n" not in e for e in errors)
+    assert {a for a, _ in seen} <= {20, 398} and {b for _, b in seen} <= {20, 398} and (20, 20) in seen, \
+        (seen, errors[:3])
+    assert all("\n" not in e for e in errors), errors[:3]
