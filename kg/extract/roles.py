@@ -170,7 +170,8 @@ def type_of_long_form(long: str, short: str, catalog: Catalog) -> str | None:
     return "method"
 
 
-def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[list[Mention], list[tuple[str, str]]]:
+def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog,
+                        long_form_type=None) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Add long-form/short-form mentions and type them from each other.
 
     A short form whose long form is not an entity ("click-through rate (CTR)", "large
@@ -178,7 +179,7 @@ def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog) -> tuple[
     """
     pairs, not_entities = [], set()
     for ab in doc.user_data.get(ext_key("kg_abbreviations"), ()):
-        t = type_of_long_form(ab.long, ab.short, catalog)
+        t = long_form_type(ab.long, ab.short) if long_form_type else type_of_long_form(ab.long, ab.short, catalog)
         if t is None:
             not_entities.add(singular_key(ab.short))
             continue
@@ -596,10 +597,11 @@ class RoleRules:
         self.catalog = catalog
         # what the catalog says of a name never changes: decide it once per distinct name
         self.name_info = lru_cache(maxsize=1 << 16)(lambda t: classify_name(t, catalog))
+        self.long_form_type = lru_cache(maxsize=1 << 16)(lambda long, short: type_of_long_form(long, short, catalog))
 
     def __call__(self, doc: Doc) -> Doc:
         ms = collect(doc, self.catalog, self.name_info)
-        ms, pairs = apply_abbreviations(doc, ms, self.catalog)
+        ms, pairs = apply_abbreviations(doc, ms, self.catalog, self.long_form_type)
         ms = lowercase_named_parts(doc, ms)
         ms = metric_phrases(doc, ms)
         ms = trim_tasks(ms, text_of(doc))
