@@ -51,9 +51,9 @@ class Entity:
     canonical: str | None = None
 
 
-def collect(doc: Doc, catalog: Catalog, name_info=None) -> list[Mention]:
-    """Every candidate mention from the earlier components, typed where already known."""
-    name_info = name_info or (lambda t: classify_name(t, catalog))
+def collect(doc: Doc, name_info) -> list[Mention]:
+    """Every candidate mention from the earlier components, typed where already known
+    (``name_info``: ``classify_name`` bound to the catalog)."""
     ms = [Mention(s, e, t, label, origin, canon) for s, e, t, label, canon, origin in doc.user_data["kg_catalog"]]
     data = doc.user_data
     for s, e, t in data.get(ext_key("kg_names"), ()):
@@ -171,15 +171,16 @@ def type_of_long_form(long: str, short: str, catalog: Catalog) -> str | None:
 
 
 def apply_abbreviations(doc: Doc, ms: list[Mention], catalog: Catalog,
-                        long_form_type=None) -> tuple[list[Mention], list[tuple[str, str]]]:
+                        long_form_type) -> tuple[list[Mention], list[tuple[str, str]]]:
     """Add long-form/short-form mentions and type them from each other.
 
     A short form whose long form is not an entity ("click-through rate (CTR)", "large
     language models (LLMs)") is not an entity either, wherever it is written.
+    ``long_form_type``: ``type_of_long_form`` bound to the catalog.
     """
     pairs, not_entities = [], set()
     for ab in doc.user_data.get(ext_key("kg_abbreviations"), ()):
-        t = long_form_type(ab.long, ab.short) if long_form_type else type_of_long_form(ab.long, ab.short, catalog)
+        t = long_form_type(ab.long, ab.short)
         if t is None:
             not_entities.add(singular_key(ab.short))
             continue
@@ -241,9 +242,9 @@ def _types_from_lists(text: str, ms: list[Mention]) -> None:
                 continue
             sep = text[a.end:b.start]
             b_listed = bool(_AND_OR.search(sep)) or bool(_LIST_NEXT.match(text, b.end, b.end + 5))
-            if a.type is None and b.type in ("dataset", "benchmark"):
+            if a.type is None and b.type in listed:
                 a.type = b.type
-            elif b.type is None and a.type in ("dataset", "benchmark") and b_listed:
+            elif b.type is None and a.type in listed and b_listed:
                 b.type = a.type
 
 
@@ -600,7 +601,7 @@ class RoleRules:
         self.long_form_type = lru_cache(maxsize=1 << 16)(lambda long, short: type_of_long_form(long, short, catalog))
 
     def __call__(self, doc: Doc) -> Doc:
-        ms = collect(doc, self.catalog, self.name_info)
+        ms = collect(doc, self.name_info)
         ms, pairs = apply_abbreviations(doc, ms, self.catalog, self.long_form_type)
         ms = lowercase_named_parts(doc, ms)
         ms = metric_phrases(doc, ms)

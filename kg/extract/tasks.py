@@ -72,10 +72,14 @@ def find_tasks(text: str, in_title: bool = False) -> list[tuple[int, int, str]]:
     out = []
     # Only words ending in a head word can end a task phrase: find them in one pass.
     for i, w in enumerate(words):
-        w = w.lower()
-        if w in all_heads or w.rpartition("-")[2] in all_heads:
+        if ends_in_head(w.lower(), all_heads):
             out.extend(phrases_ending_at(text, spans, words, i, in_title))
     return _drop_nested(out)
+
+
+def ends_in_head(word: str, all_heads) -> bool:
+    """Can this (lower-case) word end a task phrase: a head word, or one glued by a hyphen?"""
+    return word in all_heads or word.rpartition("-")[2] in all_heads
 
 
 def phrases_ending_at(text: str, spans, words: list[str], i: int, in_title: bool) -> list[tuple[int, int, str]]:
@@ -179,8 +183,7 @@ def _phrases_before(text: str, base: int, end: int, in_title: bool, all_heads) -
         spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, b, end)]
         if not spans or spans[-1][1] != end:
             return []
-        w = spans[-1][2].lower()
-        if not (w in all_heads or w.rpartition("-")[2] in all_heads):
+        if not ends_in_head(spans[-1][2].lower(), all_heads):
             return []
         found = phrases_ending_at(text, spans, [s[2] for s in spans], len(spans) - 1, in_title)
         if b == base or (len(spans) > 3 and (not found or min(s for s, _, _ in found) > spans[2][0])):

@@ -3,7 +3,6 @@ worker, papers streamed to it in large chunks, records returned in input order (
 output is the same as with one job, byte for byte)."""
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import os
 import pickle
@@ -11,7 +10,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from ..extract.pipeline import build_nlp, extract, settle_garbage
+from ..extract.pipeline import build_nlp, extract, garbage_frozen, settle_garbage
 from ..model import Paper
 
 CHUNK = 1_000
@@ -75,8 +74,7 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
                     return
             yield c
 
-    owner = gc.get_freeze_count() == 0
-    with ctx.Pool(jobs, initializer=_init, initargs=(catalogs,)) as pool:
+    with ctx.Pool(jobs, initializer=_init, initargs=(catalogs,)) as pool, garbage_frozen():
         try:
             for blob in pool.imap(_work, feed()):
                 window.release()
@@ -85,5 +83,3 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
                 yield from records
         finally:
             stop.set()
-            if owner:
-                gc.unfreeze()
