@@ -103,3 +103,23 @@ def test_keyword_anchored_scans_equal_full_scans(nlp, text):
                                 + ["\\textbf{", "&amp;", "  ", "x"]), max_size=30).map("".join))
 def test_clean_text_fast_path_equals_general_path(text):
     assert clean_text(text) == (clean_markup(text) if text else "")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ9_'-’ .,;()\t\n/#ÉéßİŁ") + ["\u0307", "\u00a0"]), max_size=40),
+       st.integers(0, 45), st.integers(0, 45))
+def test_byte_table_word_split_equals_the_word_regex(text, start, end):
+    expected = [w.casefold() for w in roles._WORDS.findall(text, start, end)] if start <= end else []
+    assert roles.casefolded_words(text, start, end) == expected
+
+
+def test_tokenizer_with_a_larger_cache_tokenizes_like_spacy(nlp):
+    """The pipeline's tokenizer keeps more chunks than spaCy's default: same tokens."""
+    import spacy
+
+    plain = spacy.blank("en")
+    assert nlp.tokenizer.max_cache_size > plain.tokenizer.max_cache_size
+    for title, abstract in example_texts(400) * 2:
+        text = f"{title} \n {abstract}"
+        assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == \
+            [(t.text, t.whitespace_) for t in plain.tokenizer(text)]
