@@ -71,11 +71,31 @@ def sentence_offsets(text: str, title_end: int) -> list[int]:
     body = title_end + len(text[title_end:]) - len(text[title_end:].lstrip())
     if body < len(text):
         starts.append(body)
-    for m in _SENT_END.finditer(text, body):
+    for m in _sentence_ends(text, body):
         stop = m.start() + 1
         if not text[max(body, stop - 6):stop].endswith(_NO_BREAK):
             starts.append(m.end())
     return starts
+
+
+def _sentence_ends(text: str, pos: int) -> list[re.Match]:
+    """``_SENT_END.finditer(text, pos)``, tried only where a . ! or ? stands (found by
+    ``str.find``, much faster than the regex engine's scan)."""
+    marks = []
+    for ch in ".!?":
+        i = text.find(ch, pos)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1)
+    marks.sort()
+    out: list[re.Match] = []
+    for i in marks:
+        if out and i < out[-1].end():
+            continue
+        m = _SENT_END.match(text, i)
+        if m:
+            out.append(m)
+    return out
 
 
 @Language.component("kg_sentences")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import roles, tasks
+from kg.extract import pipeline, roles, tasks
 from kg.extract.cues import cues
 from kg.extract.doctext import ext_key, text_of
 from kg.extract.names import find_names
@@ -23,7 +23,7 @@ regularization softmax normalization accuracy error rate top-1 Top-1 clustering 
 ESM-2 CLIP-based GearNet THE SOFTWARE IS PROVIDED AS WARRANTY ViT VideoMAE V2 Llama 2 node2vec
 image retrieval visual place recognition few-shot learning text-image text-video and or
 misprediction research search super-resolution re-identification detection segmentation
-BERT-base ResNet-50 ImageNet-1k COCO (VPR) ( ) , . ; : e.g. i.e. 3D 7B #12 Fig. GPT-4o""".split()
+BERT-base ResNet-50 ImageNet-1k COCO (VPR) ( ) , . ; : e.g. i.e. 3D 7B #12 Fig. GPT-4o Why? Yes! "Done." (sic.)""".split()
 SEPARATORS = [" ", " ", " ", "", "-", ", ", ". ", "  ", " \n ", "/"]
 
 texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=60).map(
@@ -96,6 +96,9 @@ def test_keyword_anchored_scans_equal_full_scans(nlp, text):
     expected = [(m.start(), m.end()) for m in roles._METRIC_PHRASE.finditer(full) if m.group(1) in allowed]
     assert [(m.start, m.end) for m in roles.metric_phrases(doc, [])] == expected
     assert [m.span() for m in roles._matches_at_verbs(full)] == [m.span() for m in roles.LOWER_METHOD.finditer(full)]
+    for pos in (0, 2, len(full) // 2):
+        assert [m.span() for m in pipeline._sentence_ends(full, pos)] == \
+            [m.span() for m in pipeline._SENT_END.finditer(full, pos)]
 
 
 @settings(max_examples=2000, deadline=None)
