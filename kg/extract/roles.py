@@ -540,38 +540,42 @@ def unify_types(ms: list[Mention]) -> list[Mention]:
 
 def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
     """One Entity per thing: same catalog entry, same spelling key, or acronym pair."""
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a, b):
-        parent[find(a)] = find(b)
-
-    def key(m: Mention):
-        return (m.type, name_key(m.canonical) if m.canonical else singular_key(m.text))
-
-    keys = [key(m) for m in ms]
+    # keys: (type, catalog key or spelling key); links: keys that name the same thing
+    keys = [(m.type, name_key(m.canonical) if m.canonical else singular_key(m.text)) for m in ms]
+    parent = {k: k for k in keys}
+    links = []
     for m, k in zip(ms, keys):
-        find(k)
-        if m.canonical:  # otherwise the key is already the spelling's
-            union(k, (m.type, singular_key(m.text)))
+        if m.canonical:  # the catalog entry and the spelling written
+            spelling = (m.type, singular_key(m.text))
+            if spelling != k:
+                parent.setdefault(spelling, spelling)
+                links.append((k, spelling))
     for long, short in pairs:
+        long_key, short_key, long_cf = singular_key(long), singular_key(short), long.casefold()
         for t in TYPE_ORDER:
-            a, b = (t, singular_key(long)), (t, singular_key(short))
-            if b in parent and a not in parent:
+            a, b = (t, long_key), (t, short_key)
+            if b not in parent:
+                continue
+            if a not in parent:
                 # the long form lies inside a longer phrase ("agentic reinforcement learning")
-                inside = [m for m in ms if m.type == t and m.text.casefold().endswith(long.casefold())]
-                if inside:
-                    a = key(inside[0])
-            if a in parent and b in parent:
-                union(a, b)
+                a = next((k for m, k in zip(ms, keys) if m.type == t and m.text.casefold().endswith(long_cf)), a)
+            if a in parent:
+                links.append((a, b))
+    roots = keys
+    if links:  # union-find over the links
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in links:
+            parent[find(a)] = find(b)
+        roots = [find(k) for k in keys]
     groups: dict = {}
-    for m, k in zip(ms, keys):
-        groups.setdefault(find(k), []).append(m)
+    for m, r in zip(ms, roots):
+        groups.setdefault(r, []).append(m)
     out = []
     for (t, _), mentions in groups.items():
         if len(mentions) == 1 and not mentions[0].aliases:  # the common case
