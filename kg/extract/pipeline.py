@@ -24,17 +24,11 @@ from .record import to_record
 from .separator import SEPARATOR
 
 BATCH_SIZE = 256
-#: Whitespace-delimited chunks spaCy's tokenizer keeps the tokens of. Its default, 10,000,
-#: fills within a few hundred abstracts, after which every new chunk runs through the
-#: prefix, suffix and infix regular expressions each time it is seen. An entry is a few
-#: dozen bytes: a million cost well under 100 MB.
-TOKENIZER_CACHE = 1 << 20
 
 
 def build_nlp(extra_catalogs: Iterable[str] = ()) -> Language:
     """Assemble the pipeline; ``extra_catalogs`` are JSONL catalogs added to the starter one."""
     nlp = spacy.blank("en")
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_links")
     nlp.add_pipe("kg_abbreviations")
