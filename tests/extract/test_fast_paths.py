@@ -115,14 +115,3 @@ def test_byte_table_word_split_equals_the_word_regex(text, start, end):
     expected = [w.casefold() for w in roles._WORDS.findall(text, start, end)] if start <= end else []
     assert roles.casefolded_words(text, start, end) == expected
 
-
-def test_tokenizer_with_a_larger_cache_tokenizes_like_spacy(nlp):
-    """The pipeline's tokenizer keeps more chunks than spaCy's default: same tokens."""
-    import spacy
-
-    plain = spacy.blank("en")
-    assert nlp.tokenizer.max_cache_size > plain.tokenizer.max_cache_size
-    for title, abstract in example_texts(400) * 2:
-        text = f"{title} \n {abstract}"
-        assert [(t.text, t.whitespace_) for t in nlp.tokenizer(text)] == \
-            [(t.text, t.whitespace_) for t in plain.tokenizer(text)]
