@@ -76,16 +76,17 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     ap.add_argument("--repeat", type=int, default=1, help="runs per step; the best is kept")
     a = ap.parse_args(argv)
-    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-extract-"))
-    corpus = tmp / "corpus.jsonl"
-    make_corpus(a.papers, corpus)
-    rows = []
-    floor = run_step("tokenize", corpus, 1, tmp / "x", a.repeat)
-    rows.append(("(a) spaCy blank('en') tokenisation, 1 core", floor))
-    rows.append(("(b) kg extraction, 1 job", run_step("extract", corpus, 1, tmp / "x", a.repeat)))
-    rows.append((f"(b) kg extraction, {a.jobs} jobs", run_step("extract", corpus, a.jobs, tmp / "x", a.repeat)))
-    rows.append((f"(c) kg build end to end, {a.jobs} jobs",
-                 run_step("build", corpus, a.jobs, tmp / "graph", a.repeat)))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-extract-") as name:  # 150 MB at 100K: removed after
+        tmp = Path(name)
+        corpus = tmp / "corpus.jsonl"
+        make_corpus(a.papers, corpus)
+        rows = []
+        floor = run_step("tokenize", corpus, 1, tmp / "x", a.repeat)
+        rows.append(("(a) spaCy blank('en') tokenisation, 1 core", floor))
+        rows.append(("(b) kg extraction, 1 job", run_step("extract", corpus, 1, tmp / "x", a.repeat)))
+        rows.append((f"(b) kg extraction, {a.jobs} jobs", run_step("extract", corpus, a.jobs, tmp / "x", a.repeat)))
+        rows.append((f"(c) kg build end to end, {a.jobs} jobs",
+                     run_step("build", corpus, a.jobs, tmp / "graph", a.repeat)))
     rate_a = floor["n"] / floor["seconds"]
     print(f"{a.papers:,} abstracts (seed corpus replicated, unique titles), {os.cpu_count()} cores\n")
     cpu_a = floor["n"] / floor["cpu"]

@@ -11,6 +11,8 @@ Reports: graph assembly, full load (COPY from Parquet), incremental MERGE throug
 from __future__ import annotations
 
 import argparse
+import atexit
+import shutil
 import statistics
 import sys
 import tempfile
@@ -57,6 +59,7 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=20)
     a = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
+    atexit.register(shutil.rmtree, tmp, True)  # the synthetic graph and store go when the run ends
     build_graph([ROOT / "examples" / "papers.jsonl"], tmp / "base", store=False)
 
     t = time.perf_counter()

@@ -12,6 +12,8 @@ layout engine with networkx's spring_layout.
 from __future__ import annotations
 
 import argparse
+import atexit
+import shutil
 import sys
 import tempfile
 import time
@@ -37,6 +39,7 @@ def main(argv=None) -> int:
     ap.add_argument("--papers", type=int, default=20000, help="papers in the synthetic graph")
     a = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-view-"))
+    atexit.register(shutil.rmtree, tmp, True)  # the synthetic graph and its pages go when the run ends
     build_graph([ROOT / "examples" / "papers.jsonl"], tmp / "base", store=False)
     _, nodes, edges = assemble(tmp / "base", a.papers)
     g = KnowledgeGraph(nodes, edges)
