@@ -33,6 +33,8 @@ def casefolded_words(text: str, start: int, end: int) -> list[str]:
     if part.isascii():
         return part.encode().lower().translate(_ASCII_NON_WORD).decode().split()
     return [w.casefold() for w in _WORDS.findall(part)]
+
+
 _BENCH_NAME = re.compile(r"(?:Bench|BENCH|Arena|Gym|Leaderboard|Challenge|World|Eval)$")
 #: "Nav-CoT-110K", "LAION-400M": a count of examples names a dataset ("7B" parameters: a model).
 _DATASET_SIZE = re.compile(r"(?<![A-Za-z])\d+(?:\.\d+)?[KM]$|[a-z]QA$")
