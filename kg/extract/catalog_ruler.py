@@ -8,6 +8,7 @@ the name finder, which sees the whole word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -55,6 +56,14 @@ class CatalogRuler:
             self.exact.add(label, pats)
         for label, pats in lower_pats.items():
             self.lower.add(label, pats)
+        self.labels = {self.vocab.strings[label]: label for label in {*exact_pats, *lower_pats}}
+        # what the catalog says of a matched text never changes: decide it once per text
+        self.describe = lru_cache(maxsize=1 << 16)(self._describe)
+
+    def _describe(self, t: str) -> tuple[str, str]:
+        """(catalog name, origin) of a matched text."""
+        entry = self.catalog.lookup(t)
+        return (entry.name if entry is not None else t), origin_of(entry)
 
     def __call__(self, doc: Doc) -> Doc:
         """Sets ``doc.spans["kg_catalog"]`` (kb_id: the catalog name) and, for the later
@@ -62,6 +71,7 @@ class CatalogRuler:
         catalog name, origin) of each match."""
         text = text_of(doc)
         spans, found = [], []
+        labels, describe = self.labels, self.describe
         for matcher in (self.exact, self.lower):
             for match_id, start, end in matcher(doc):
                 s = doc[start].idx
@@ -70,11 +80,10 @@ class CatalogRuler:
                 if _glued(text, s, e):
                     continue
                 t = text[s:e]
-                entry = self.catalog.lookup(t)
-                label = self.vocab.strings[match_id]
-                canon = entry.name if entry is not None else t
+                label = labels[match_id]
+                canon, origin = describe(t)
                 spans.append(Span(doc, start, end, label=label, kb_id=canon))
-                found.append((s, e, t, label, canon, origin_of(entry)))
+                found.append((s, e, t, label, canon, origin))
         doc.spans["kg_catalog"] = spans
         doc.user_data["kg_catalog"] = found
         return doc
