@@ -218,7 +218,6 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
                     typed_by_key[ks] = typed_by_key[kl] = m.type
     c = cues()
     _types_from_lists(text, ms)
-    out = []
     for m in ms:
         if m.type is None:
             k = name_key(m.text)
@@ -233,8 +232,7 @@ def type_untyped(doc: Doc, ms: list[Mention], pairs: list[tuple[str, str]]) -> l
                     m.type = "dataset"
                 else:
                     m.type = "method"
-        out.append(m)
-    return out
+    return ms
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)$")
@@ -401,7 +399,9 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
     allowed = cues()["metric_modifiers"]
     text = text_of(doc)
-    first = min((i for i in (text.find("accuracy"), text.find("error")) if i >= 0), default=-1)
+    first, error = text.find("accuracy"), text.find("error")
+    if first < 0 or 0 <= error < first:
+        first = error
     if first < 0:
         return ms
     # every match lies in the word before a keyword: start at the space before that word
@@ -415,9 +415,6 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
-#: Substrings every match of LOWER_METHOD contains: a test for them
-#: skips the regular expressions on most abstracts.
-_LOWER_TRIGGER_WORDS = ("loss", "regulari", "softmax", "normali", "activation function")
 _PROPOSE_STEMS = ("propose", "introduce", "present", "design", "devise")
 def _matches_at_verbs(text: str) -> list[re.Match]:
     """LOWER_METHOD.finditer(text), tried only where a verb it starts with occurs."""
@@ -440,7 +437,10 @@ def _matches_at_verbs(text: str) -> list[re.Match]:
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"we propose a novel anchor loss": a named loss/regulariser the paper introduces."""
     text = text_of(doc)
-    if not any(w in text for w in _LOWER_TRIGGER_WORDS):
+    # every match of LOWER_METHOD holds one of these words: testing for them skips the
+    # regular expressions on most abstracts
+    if not ("loss" in text or "regulari" in text or "softmax" in text or "normali" in text
+            or "activation function" in text):
         return ms
     for m in _matches_at_verbs(text):
         phrase = m.group(1)
