@@ -92,7 +92,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             window = _CLAUSE_END.split(window)[-1]
             long = match_long_form(sf, window)
             if long:
-                start = m.start() - (len(text[:m.start()]) - len(text[:m.start()].rstrip())) - len(long)
+                start = _before_space(text, m.start()) - len(long)
                 if text[start:start + len(long)] == long:
                     out.append(Abbreviation(long, start, sf, inner_start))
                     continue
@@ -106,6 +106,14 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     sf_start = text.rfind(cand, 0, m.start())
                     out.append(Abbreviation(inner, inner_start, cand, sf_start))
     return out
+
+
+def _before_space(text: str, pos: int) -> int:
+    """``pos`` moved back over the whitespace before it (``len(text[:pos].rstrip())``
+    without copying the text)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 from spacy.language import Language  # noqa: E402

@@ -115,3 +115,12 @@ def test_byte_table_word_split_equals_the_word_regex(text, start, end):
     expected = [w.casefold() for w in roles._WORDS.findall(text, start, end)] if start <= end else []
     assert roles.casefolded_words(text, start, end) == expected
 
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab( \t\n\u00a0\u3000")), max_size=20), st.integers(0, 25))
+def test_moving_back_over_whitespace_equals_stripping_the_prefix(text, pos):
+    from kg.extract.abbreviations import _before_space
+
+    pos = min(pos, len(text))
+    assert _before_space(text, pos) == len(text[:pos].rstrip())
