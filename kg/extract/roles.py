@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
+from .anchored import matches_at
 from .cues import cues
 from .doctext import ext_key, sentence_bounds, text_of
 from .tasks import find_tasks
@@ -415,23 +416,13 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     return ms
 
 
+#: Every match of LOWER_METHOD starts with one of these.
 _PROPOSE_STEMS = ("propose", "introduce", "present", "design", "devise")
+
+
 def _matches_at_verbs(text: str) -> list[re.Match]:
     """LOWER_METHOD.finditer(text), tried only where a verb it starts with occurs."""
-    starts = []
-    for stem in _PROPOSE_STEMS:
-        i = text.find(stem)
-        while i >= 0:
-            starts.append(i)
-            i = text.find(stem, i + 1)
-    out: list[re.Match] = []
-    for i in sorted(starts):
-        if out and i < out[-1].end():
-            continue
-        m = LOWER_METHOD.match(text, i)
-        if m:
-            out.append(m)
-    return out
+    return matches_at(LOWER_METHOD, text, _PROPOSE_STEMS)
 
 
 def lowercase_named_parts(doc: Doc, ms: list[Mention]) -> list[Mention]:
