@@ -17,12 +17,8 @@ def title_key(title: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", s) or s.strip()
 
 
-def paper_id(title: str) -> str:
-    """Stable id of a paper: a hash of its normalised title, so every source agrees."""
-    return key_id(title_key(title))
-
-
 def key_id(key: str) -> str:
+    """Stable id of a paper from its title key (``title_key``): every source agrees."""
     return "p" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 

@@ -10,6 +10,12 @@ import re
 from collections.abc import Iterable
 
 
+def first_of(text: str, anchors: Iterable[str]) -> int:
+    """Where the first of ``anchors`` occurs in ``text`` (-1: none does)."""
+    found = [i for i in map(text.find, anchors) if i >= 0]
+    return min(found) if found else -1
+
+
 def matches_at(pattern: re.Pattern, text: str, anchors: Iterable[str], pos: int = 0) -> list[re.Match]:
     """``list(pattern.finditer(text, pos))`` for a pattern whose every match starts with
     one of ``anchors``: the same matches, in the same order."""

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .anchored import first_of
+
 _URL = re.compile(r"(?:https?://|www\.|(?<![\w./@-])github\.com/)[^\s<>\"'`{}|\\^\[\]]+", re.I)
 _TRAIL = ".,;:!?)]}>'\"*"
 _GITHUB = re.compile(r"^(?:https?://)?(?:www\.)?github\.com/([\w.-]+)/([\w.-]+)", re.I)
@@ -17,7 +19,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     low = text.lower()
-    first = min((i for i in (low.find("http"), low.find("www."), low.find("github.com/")) if i >= 0), default=-1)
+    first = first_of(low, ("http", "www.", "github.com/"))
     if first < 0:
         return out  # most abstracts: no regex scan at all
     if len(low) != len(text):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
-from .anchored import matches_at
+from .anchored import first_of, matches_at
 from .cues import cues
 from .doctext import ext_key, sentence_bounds, text_of
 from .tasks import find_tasks
@@ -400,9 +400,7 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
     allowed = cues()["metric_modifiers"]
     text = text_of(doc)
-    first, error = text.find("accuracy"), text.find("error")
-    if first < 0 or 0 <= error < first:
-        first = error
+    first = first_of(text, ("accuracy", "error"))
     if first < 0:
         return ms
     # every match lies in the word before a keyword: start at the space before that word

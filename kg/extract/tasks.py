@@ -6,6 +6,7 @@ before it. Heads and the words that cannot be modifiers live in ``kg/data/task_w
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -148,8 +149,6 @@ WINDOW = 160
 
 def head_ends(text: str, starts: list[int]) -> list[tuple[int, int]]:
     """(sentence index, end offset) of every head word followed by a word boundary."""
-    import bisect
-
     low = text.lower()
     n = len(low)
     out = []
