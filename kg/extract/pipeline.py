@@ -89,17 +89,22 @@ def sentences(doc: Doc) -> Doc:
 def extract(papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[dict]:
     """Records (gold format + id + evidence) for papers, in input order."""
     nlp = nlp or build_nlp()
+    batches = minibatch(papers, batch_size)
     with garbage_frozen():
-        for batch in minibatch(papers, batch_size):
-            # Component by component over a batch (not paper by paper): each step's code and
-            # tables stay in the CPU caches; tokenising alone goes ~1.5x faster this way.
-            docs = [make_doc(nlp, p) for p in batch]
-            for _, proc in nlp.pipeline:
-                docs = [proc(doc) for doc in docs]
-            records = [to_record(doc, paper) for doc, paper in zip(docs, batch)]
-            del docs
-            if len(batch) == batch_size:  # small inputs: not worth a collection
-                settle_garbage()
+        while True:
+            with collector_paused():  # reading and extracting a batch make no cycles
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                # Component by component over a batch (not paper by paper): each step's code
+                # and tables stay in the CPU caches; tokenising alone goes ~1.5x faster this way.
+                docs = [make_doc(nlp, p) for p in batch]
+                for _, proc in nlp.pipeline:
+                    docs = [proc(doc) for doc in docs]
+                records = [to_record(doc, paper) for doc, paper in zip(docs, batch)]
+                del docs
+                if len(batch) == batch_size:  # small inputs: not worth a collection
+                    settle_garbage()
             yield from records
 
 
@@ -113,6 +118,21 @@ def garbage_frozen() -> Iterator[None]:
     finally:
         if owner:
             gc.unfreeze()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No automatic garbage collection inside: extracting a batch allocates ~100,000
+    objects and makes no reference cycles, so the collector's passes over them (~13 µs
+    per paper) find nothing; ``settle_garbage`` at the end of each batch still frees any
+    cycle. The collector is on again while the caller holds the records."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def settle_garbage() -> None:

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from ..extract.pipeline import build_nlp, extract, garbage_frozen, settle_garbage
+from ..extract.pipeline import build_nlp, collector_paused, extract, garbage_frozen, settle_garbage
 from ..model import Paper
 
 CHUNK = 1_000
@@ -78,8 +78,9 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
         try:
             for blob in pool.imap(_work, feed()):
                 window.release()
-                records = pickle.loads(blob)
-                settle_garbage()
+                with collector_paused():
+                    records = pickle.loads(blob)
+                    settle_garbage()
                 yield from records
         finally:
             stop.set()

@@ -58,3 +58,36 @@ def test_a_later_longer_duplicate_is_extracted_again(tmp_path):
     assert first["title"] == title
     assert {d["name"] for d in first["datasets"]} >= {"ImageNet", "COCO"}
     assert any(m["name"] == "ResNet-50" for m in first["methods"])
+
+
+def test_collector_paused_only_inside_a_batch_and_cycles_still_freed():
+    """Extraction pauses automatic garbage collection while it works on a batch, turns it
+    on again whenever it hands records to the caller, and frees reference cycles made
+    inside a batch at its end (the batch-end collection), so memory stays bounded."""
+    import gc
+    import weakref
+
+    from kg.extract.pipeline import extract
+
+    class Node:
+        pass
+
+    cycles = []
+
+    def stream():
+        for p in example_papers(600):
+            assert not gc.isenabled()  # read inside the batch: paused
+            a, b = Node(), Node()
+            a.other, b.other = b, a  # garbage that only the collector can free
+            cycles.append(weakref.ref(a))
+            del a, b
+            yield p
+
+    assert gc.isenabled()
+    seen = 0
+    for _ in extract(stream(), batch_size=256):
+        assert gc.isenabled()  # the caller runs with the collector on
+        seen += 1
+        if seen == 300:  # after the first full batch: its cycles are gone
+            assert all(r() is None for r in cycles[:256])
+    assert seen == 600 and gc.isenabled()
