@@ -7,14 +7,22 @@ import unicodedata
 from dataclasses import dataclass, field
 
 
+#: Every byte but 0-9 and a-z: what ``title_key`` deletes from an ASCII title.
+_NOT_KEY_BYTES = bytes(c for c in range(256) if not (48 <= c <= 57 or 97 <= c <= 122))
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
 def title_key(title: str) -> str:
     """Normalised title used to recognise the same paper across sources.
 
     >>> title_key("Deep  Residual Learning—for Image Recognition") == title_key("deep residual learning for image recognition")
     True
     """
+    if title.isascii():  # the common case: NFKC leaves ASCII as it is, casefold is lower
+        key = title.encode().lower().translate(None, _NOT_KEY_BYTES).decode()
+        return key or title.lower().strip()
     s = unicodedata.normalize("NFKC", title).casefold()
-    return re.sub(r"[^0-9a-z]+", "", s) or s.strip()
+    return _NOT_KEY.sub("", s) or s.strip()
 
 
 def key_id(key: str) -> str:

@@ -17,12 +17,20 @@ def clean_text(text: str) -> str:
     """
     if not text:
         return ""
-    if text.isprintable() and "\\" not in text and "&" not in text:
+    if text.isascii():
+        plain = not text.encode().translate(None, _PLAIN_ASCII)  # one pass over the bytes
+    else:
+        plain = text.isprintable() and "\\" not in text and "&" not in text
+    if plain:
         # the common case: no control characters, markup, or whitespace but plain spaces
         if "  " not in text and text[0] != " " and text[-1] != " ":
             return text
         return " ".join(text.split())
     return clean_markup(text)
+
+
+#: Printable ASCII but the backslash and ampersand that start markup.
+_PLAIN_ASCII = bytes(c for c in range(0x20, 0x7F) if chr(c) not in "\\&")
 
 
 def clean_markup(text: str) -> str:

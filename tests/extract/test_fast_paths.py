@@ -14,7 +14,7 @@ from kg.extract.cues import cues
 from kg.extract.doctext import ext_key, text_of
 from kg.extract.names import find_names
 from kg.extract.pipeline import build_nlp, make_doc
-from kg.model import Paper
+from kg.model import Paper, title_key
 from kg.sources.text import clean_markup, clean_text
 from tests.conftest import EXAMPLES
 
@@ -102,10 +102,20 @@ def test_keyword_anchored_scans_equal_full_scans(nlp, text):
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(st.sampled_from(list("ab c  \t\n\r\x0b\x0c\x1c\x1f\x00\x07\xa0\u2009\u3000&;\\{}é")
+@given(st.lists(st.sampled_from(list("ab c  \t\n\r\x0b\x0c\x1c\x1f\x00\x07\x7f~\xa0\u2009\u3000&;\\{}é")
                                 + ["\\textbf{", "&amp;", "  ", "x"]), max_size=30).map("".join))
 def test_clean_text_fast_path_equals_general_path(text):
     assert clean_text(text) == (clean_markup(text) if text else "")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09 -—:.~\x7f\t") + ["ﬁ", "É", "ß", "İ", "①", "\u00a0"]), max_size=30))
+def test_title_key_ascii_path_equals_the_general_one(title):
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", title).casefold()
+    assert title_key(title) == (re.sub(r"[^0-9a-z]+", "", s) or s.strip())
 
 
 @settings(max_examples=2000, deadline=None)
