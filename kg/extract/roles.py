@@ -7,6 +7,7 @@ thing the paper names, with its type, role, aliases and mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,9 +16,9 @@ from spacy.tokens import Doc
 
 from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
-from .anchored import first_of, matches_at
+from .anchored import matches_at
 from .cues import cues
-from .doctext import ext_key, sentence_bounds, text_of
+from .doctext import ext_key, sentence_starts, text_of
 from .tasks import find_tasks
 from .tasks import task_words as task_words_sets
 
@@ -270,15 +271,20 @@ _APPOSITIVE_NEW = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:\w+\s+)?(?:
 
 def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
     """Does the sentence present this mention as the paper's own contribution?"""
-    text = text_of(doc)
-    s_start, _ = sentence_bounds(doc, m.start)
+    return _sentence_cue(text_of(doc), sentence_starts(doc), m, window)
+
+
+def _sentence_cue(text: str, starts: list[int], m: Mention, window: int) -> bool:
+    """``proposal_cue`` given the Doc's text and sentence starts."""
+    start = m.start
+    s_start = starts[bisect_right(starts, start) - 1]
     # the words of the sentence before the mention (its last 120 characters)
-    before = casefolded_words(text, max(s_start, m.start - 120), m.start)
+    before = casefolded_words(text, s_start if s_start > start - 120 else start - 120, start)
     c = cues()
-    after = text[m.end:m.end + 40].lower()
-    if _USED_AFTER.match(after):
+    nxt = text[m.end:m.end + 1]  # a match of _USED_AFTER starts with "-" or a space (\s: str.isspace)
+    if (nxt == "-" or nxt.isspace()) and _USED_AFTER.match(text[m.end:m.end + 40].lower()):
         return False  # "an EM-like framework", "we introduce X as the backbone": X is used
-    if before[-4:] and ("our" in before[-3:] or not c["naming"].isdisjoint(before[-4:])):
+    if before and ("our" in before[-3:] or not c["naming"].isdisjoint(before[-4:])):
         return True
     verbs, blockers = c["propose_verbs"], c["blockers"]
     for i in range(len(before) - 1, -1, -1):
@@ -287,7 +293,7 @@ def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
             return len(before) - i <= window
         if w in blockers:
             return False
-    return bool(_APPOSITIVE_NEW.match(after))
+    return bool(_APPOSITIVE_NEW.match(text[m.end:m.end + 40].lower()))
 
 
 def title_prefix_end(title: str) -> int:
@@ -302,6 +308,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
     rest = title[prefix_end + 1:].casefold() if prefix_end > 0 else ""
     c = cues()
     software = bool(_SOFTWARE.search(rest))
+    text, starts = text_of(doc), sentence_starts(doc)
     for m in ms:
         if m.type not in ("method", "dataset", "benchmark") or m.role:
             continue
@@ -313,7 +320,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
                 prev = _words_before(title, m.start, 1)
                 proposed = not prev or prev[0] not in c["study_words"]
         else:
-            proposed = proposal_cue(doc, m, window=10 if m.origin != "catalog" else 6)
+            proposed = _sentence_cue(text, starts, m, 10 if m.origin != "catalog" else 6)
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
             if software:
                 continue  # "X: A Toolkit for ...": software, dropped by drop_software()
@@ -400,18 +407,41 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
     """"clustering accuracy", "linear probing accuracy": a measure named with its modifier."""
     allowed = cues()["metric_modifiers"]
     text = text_of(doc)
-    first = first_of(text, ("accuracy", "error"))
-    if first < 0:
-        return ms
-    # every match lies in the word before a keyword: start at the space before that word
-    ws = first
-    while ws > 0 and text[ws - 1].isspace():
-        ws -= 1
-    for m in _METRIC_PHRASE.finditer(text, max(0, text.rfind(" ", 0, ws))):
-        if m.group(1) not in allowed:
-            continue
-        ms.append(Mention(m.start(), m.end(), m.group(0), "metric", "metric-phrase"))
+    for m in _metric_matches(text):
+        if m.group(1) in allowed:
+            ms.append(Mention(m.start(), m.end(), m.group(0), "metric", "metric-phrase"))
     return ms
+
+
+def _metric_matches(text: str) -> list[re.Match]:
+    """``list(_METRIC_PHRASE.finditer(text))``, tried only in the word before each
+    "accuracy" or "error" (every match is that word, spaces, the keyword)."""
+    keys = []
+    for word in ("accuracy", "error"):
+        i = text.find(word)
+        while i >= 0:
+            keys.append(i)
+            i = text.find(word, i + 1)
+    keys.sort()
+    out: list[re.Match] = []
+    end = 0  # finditer resumes after the previous match
+    for k in keys:
+        ws = k
+        while ws > end and text[ws - 1].isspace():  # \s+ before the keyword
+            ws -= 1
+        if ws == k:
+            continue
+        st = ws
+        while st > end and (text[st - 1].isalnum() or text[st - 1] in "_-"):  # [\w-]* before it
+            st -= 1
+        for p in range(st, ws):
+            if "a" <= text[p] <= "z":
+                m = _METRIC_PHRASE.match(text, p)
+                if m:
+                    out.append(m)
+                    end = m.end()
+                    break
+    return out
 
 
 #: Every match of LOWER_METHOD starts with one of these.

@@ -134,3 +134,10 @@ def test_moving_back_over_whitespace_equals_stripping_the_prefix(text, pos):
 
     pos = min(pos, len(text))
     assert _before_space(text, pos) == len(text[:pos].rstrip())
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["accuracy", "error", "rate", "errors", "inaccuracy", "top", "linear", "Top", "x",
+                                 "é", "_", "-", "1", " ", "  ", "\n", "\u00a0", ",", "("]), max_size=25).map("".join))
+def test_metric_phrase_scan_from_keywords_equals_finditer(text):
+    assert [m.span() for m in roles._metric_matches(text)] == [m.span() for m in roles._METRIC_PHRASE.finditer(text)]
