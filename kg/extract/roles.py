@@ -245,7 +245,8 @@ _LIST_NEXT = re.compile(r"\s*(?:[,;)/]|and\b|or\b)")
 def _types_from_lists(text: str, ms: list[Mention]) -> None:
     """An unknown name listed with datasets is a dataset: "RefCOCO, OCID-Ref, TallyQA"."""
     listed = ("dataset", "benchmark")
-    if not any(m.type is None for m in ms) or not any(m.type in listed for m in ms):
+    types = {m.type for m in ms}
+    if None not in types or ("dataset" not in types and "benchmark" not in types):
         return  # only an untyped name next to a dataset or benchmark can change
     ordered = sorted(ms, key=lambda m: m.start)
     for _ in range(2):
@@ -593,7 +594,8 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
 
         for a, b in links:
             parent[find(a)] = find(b)
-        roots = [find(k) for k in keys]
+        root = {k: find(k) for k in parent}
+        roots = [root[k] for k in keys]
     groups: dict = {}
     for m, r in zip(ms, roots):
         groups.setdefault(r, []).append(m)
@@ -619,7 +621,11 @@ def group(ms: list[Mention], pairs: list[tuple[str, str]]) -> list[Entity]:
         roles = {m.role for m in mentions}
         role = ("proposed" if "proposed" in roles else "used") if t == "method" else \
             ("introduced" if "introduced" in roles else "used") if t == "dataset" else None
-        canon = next((m.canonical for m in mentions if m.canonical), None)
+        canon = None
+        for m in mentions:
+            if m.canonical:
+                canon = m.canonical
+                break
         out.append(Entity(t, name, aliases, role, sorted(mentions, key=lambda m: m.start), canon))
     proposed = {singular_key(e.name) for e in out if e.role == "proposed"}
     for e in out:  # "ELA-B", "ELA-L": variants of the proposed "ELA" are proposed too
