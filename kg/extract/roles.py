@@ -369,6 +369,8 @@ def drop_software(doc: Doc, ms: list[Mention]) -> list[Mention]:
         if (end > 0 and m.end <= end and _SOFTWARE.search(rest)) or \
                 _SOFTWARE_APPOSITIVE.match(text, m.end, m.end + 60):
             soft.add(singular_key(m.text))
+    if not soft:
+        return ms
     return [m for m in ms if not (m.type == "method" and singular_key(m.text) in soft)]
 
 
