@@ -16,9 +16,8 @@ def first_of(text: str, anchors: Iterable[str]) -> int:
     return min(found) if found else -1
 
 
-def matches_at(pattern: re.Pattern, text: str, anchors: Iterable[str], pos: int = 0) -> list[re.Match]:
-    """``list(pattern.finditer(text, pos))`` for a pattern whose every match starts with
-    one of ``anchors``: the same matches, in the same order."""
+def occurrences(text: str, anchors: Iterable[str], pos: int = 0) -> list[int]:
+    """Every offset from ``pos`` on where one of ``anchors`` occurs, in order."""
     starts = []
     for anchor in anchors:
         i = text.find(anchor, pos)
@@ -26,8 +25,14 @@ def matches_at(pattern: re.Pattern, text: str, anchors: Iterable[str], pos: int 
             starts.append(i)
             i = text.find(anchor, i + 1)
     starts.sort()
+    return starts
+
+
+def matches_at(pattern: re.Pattern, text: str, anchors: Iterable[str], pos: int = 0) -> list[re.Match]:
+    """``list(pattern.finditer(text, pos))`` for a pattern whose every match starts with
+    one of ``anchors``: the same matches, in the same order."""
     out: list[re.Match] = []
-    for i in starts:
+    for i in occurrences(text, anchors, pos):
         if out and i < out[-1].end():
             continue  # inside the previous match: finditer resumes after it
         m = pattern.match(text, i)

@@ -1,7 +1,5 @@
 """The text of a Doc, kept once: ``Doc.text`` rebuilds the string from its tokens on
 every call (~100 µs for an abstract), and every component needs it."""
-import bisect
-
 from spacy.tokens import Doc
 
 
@@ -24,11 +22,3 @@ def sentence_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["sent_starts"] = [0]  # kg_sentences did not run: one sentence
     return starts
-
-
-def sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
-    """(start, end) characters of the sentence holding character ``pos``."""
-    starts = sentence_starts(doc)
-    i = max(0, bisect.bisect_right(starts, pos) - 1)
-    end = starts[i + 1] if i + 1 < len(starts) else len(text_of(doc))
-    return starts[i], end

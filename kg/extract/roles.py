@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
-from .anchored import matches_at
+from .anchored import matches_at, occurrences
 from .cues import cues
 from .doctext import ext_key, sentence_starts, text_of
 from .tasks import find_tasks
@@ -270,13 +270,9 @@ _USED_AFTER = re.compile(r"-[a-z]|\s+as\b")
 _APPOSITIVE_NEW = re.compile(r"\s*(?:\([^)]*\)\s*)?,\s*(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple|unified)\b")
 
 
-def proposal_cue(doc: Doc, m: Mention, window: int = 10) -> bool:
-    """Does the sentence present this mention as the paper's own contribution?"""
-    return _sentence_cue(text_of(doc), sentence_starts(doc), m, window)
-
-
-def _sentence_cue(text: str, starts: list[int], m: Mention, window: int) -> bool:
-    """``proposal_cue`` given the Doc's text and sentence starts."""
+def proposal_cue(text: str, starts: list[int], m: Mention, window: int = 10) -> bool:
+    """Does the sentence present this mention as the paper's own contribution?
+    (``text``, ``starts``: the Doc's text and sentence starts.)"""
     start = m.start
     s_start = starts[bisect_right(starts, start) - 1]
     # the words of the sentence before the mention (its last 120 characters)
@@ -321,7 +317,7 @@ def assign_roles(doc: Doc, ms: list[Mention]) -> None:
                 prev = _words_before(title, m.start, 1)
                 proposed = not prev or prev[0] not in c["study_words"]
         else:
-            proposed = _sentence_cue(text, starts, m, 10 if m.origin != "catalog" else 6)
+            proposed = proposal_cue(text, starts, m, 10 if m.origin != "catalog" else 6)
         if m.type == "method" and proposed and prefix_end > 0 and m.end <= prefix_end:
             if software:
                 continue  # "X: A Toolkit for ...": software, dropped by drop_software()
@@ -419,16 +415,9 @@ def metric_phrases(doc: Doc, ms: list[Mention]) -> list[Mention]:
 def _metric_matches(text: str) -> list[re.Match]:
     """``list(_METRIC_PHRASE.finditer(text))``, tried only in the word before each
     "accuracy" or "error" (every match is that word, spaces, the keyword)."""
-    keys = []
-    for word in ("accuracy", "error"):
-        i = text.find(word)
-        while i >= 0:
-            keys.append(i)
-            i = text.find(word, i + 1)
-    keys.sort()
     out: list[re.Match] = []
     end = 0  # finditer resumes after the previous match
-    for k in keys:
+    for k in occurrences(text, ("accuracy", "error")):
         ws = k
         while ws > end and text[ws - 1].isspace():  # \s+ before the keyword
             ws -= 1

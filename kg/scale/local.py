@@ -3,9 +3,10 @@ worker, papers streamed to it in large chunks, records returned in input order (
 output is the same as with one job, byte for byte)."""
 from __future__ import annotations
 
+import gc
+import marshal
 import multiprocessing as mp
 import os
-import pickle
 import threading
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -34,14 +35,18 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _init(catalogs: tuple[str, ...]) -> None:
     global _NLP
-    _NLP = build_nlp(catalogs)
+    if catalogs:
+        _NLP = build_nlp(catalogs)
+    else:  # the default pipeline: built by the forkserver before it forked this worker
+        from .preload import NLP as _NLP
     settle_garbage()  # the pipeline lives as long as the worker: never rescan it
 
 
 def _work(chunk: list[Paper]) -> bytes:
-    """Records of a chunk as one pickled blob: the parent's result thread takes it off the
-    pipe at once, so the worker does not wait for the parent to unpickle 1,000 records."""
-    return pickle.dumps(list(extract(chunk, _NLP)), protocol=pickle.HIGHEST_PROTOCOL)
+    """Records of a chunk as one blob: the parent's result thread takes it off the pipe at
+    once, so the worker does not wait for the parent to decode 1,000 records. Records are
+    plain dicts, lists and strings: ``marshal`` writes them twice as fast as ``pickle``."""
+    return marshal.dumps(list(extract(chunk, _NLP)))
 
 
 def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[str] = (),
@@ -57,10 +62,10 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
         yield from extract(chain(head, papers), build_nlp(catalogs))
         return
     # forkserver: workers start from a clean process (fork from a threaded parent can
-    # deadlock); the pipeline module is preloaded so each worker starts fast.
+    # deadlock); the server builds the default pipeline once and each worker inherits it.
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["kg.extract.pipeline"])
+        ctx.set_forkserver_preload(["kg.scale.preload"])
     else:  # pragma: no cover - not POSIX
         ctx = mp.get_context("spawn")
     # Pool.imap reads its input as fast as it can; a semaphore holds the reader back.
@@ -79,8 +84,11 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
             for blob in pool.imap(_work, feed()):
                 window.release()
                 with collector_paused():
-                    records = pickle.loads(blob)
-                    settle_garbage()
+                    records = marshal.loads(blob)
+                    # Decoded records are trees and reading the input makes no cycles either
+                    # (tested): nothing to collect, only to freeze, so that the collector
+                    # does not rescan the records. Unfrozen when the pool is done.
+                    gc.freeze()
                 yield from records
         finally:
             stop.set()

@@ -91,3 +91,15 @@ def test_collector_paused_only_inside_a_batch_and_cycles_still_freed():
         if seen == 300:  # after the first full batch: its cycles are gone
             assert all(r() is None for r in cycles[:256])
     assert seen == 600 and gc.isenabled()
+
+
+def test_pooled_run_leaves_no_cycles_in_the_parent():
+    """The parent freezes decoded records without a collection (they are trees, and
+    reading makes no cycles): a run must then leave nothing for the collector."""
+    import gc
+
+    papers = example_papers(600)
+    gc.collect()
+    records = list(extract_parallel(iter(papers), jobs=2, chunk=50))
+    assert len(records) == 600
+    assert gc.collect() < 100  # one cycle per paper would leave over 1,200 objects
