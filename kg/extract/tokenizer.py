@@ -216,17 +216,42 @@ def _like(guarded: Callable, func: Callable) -> Callable:
     return guarded
 
 
+def suffix_window(items) -> tuple[int, Chars] | None:
+    """(longest match, last characters of the matches of any length) of an end-anchored
+    parsed expression: a string whose last character is not among the latter can only
+    match within its last ``longest`` characters. None when unknown."""
+    seq = list(items)
+    alternatives = seq[0][1][1] if len(seq) == 1 and seq[0][0] is _c.BRANCH else [items]
+    longest, open_ended = 0, set("\n")  # "$" also matches before a final newline
+    for alternative in alternatives:
+        _, most = alternative.getwidth()
+        if most < _c.MAXREPEAT:
+            longest = max(longest, most)
+            continue
+        ends = edge_chars(alternative, last=True)
+        if ends is None:
+            return None
+        open_ended |= ends
+    return longest, frozenset(open_ended)
+
+
 def guard_suffix(search: Callable) -> Callable:
     """``search`` of an end-anchored expression, answering None at once for a string
-    whose last two characters no match can end with."""
+    whose last two characters no match can end with, and otherwise searching only the
+    last characters that a match can span (the regex engine tries every position)."""
     table = _read(search, ending_table)
     if table is None:
         return search
+    window = _read(search, suffix_window)
+    longest, open_ended = window if window is not None else (0, None)
 
     def suffix_search(string: str):
-        before = table.get(string[-1:])
+        last = string[-1:]
+        before = table.get(last)
         if before is None or (before is not ANY and len(string) > 1 and string[-2] not in before):
             return None
+        if open_ended is not None and len(string) > longest and last not in open_ended:
+            return search(string, len(string) - longest)  # look-behinds still see the text before
         return search(string)
     return _like(suffix_search, search)
 
