@@ -60,10 +60,12 @@ class CatalogRuler:
         # what the catalog says of a matched text never changes: decide it once per text
         self.describe = lru_cache(maxsize=1 << 16)(self._describe)
 
-    def _describe(self, t: str) -> tuple[str, str]:
-        """(catalog name, origin) of a matched text."""
+    def _describe(self, t: str) -> tuple[str, str, int]:
+        """(catalog name, origin, the catalog name's id in the string store) of a matched
+        text (a Span given ids, not strings, skips hashing them: ~1/3 faster)."""
         entry = self.catalog.lookup(t)
-        return (entry.name if entry is not None else t), origin_of(entry)
+        canon = entry.name if entry is not None else t
+        return canon, origin_of(entry), self.vocab.strings.add(canon)
 
     def __call__(self, doc: Doc) -> Doc:
         """Sets ``doc.spans["kg_catalog"]`` (kb_id: the catalog name) and, for the later
@@ -80,9 +82,9 @@ class CatalogRuler:
                 if _glued(text, s, e):
                     continue
                 t = text[s:e]
-                label = labels[match_id]
-                canon, origin = describe(t)
-                spans.append(Span(doc, start, end, label=label, kb_id=canon))
+                label = labels[match_id]  # the match id is the label's id
+                canon, origin, canon_id = describe(t)
+                spans.append(Span(doc, start, end, label=match_id, kb_id=canon_id))
                 found.append((s, e, t, label, canon, origin))
         doc.spans["kg_catalog"] = spans
         doc.user_data["kg_catalog"] = found

@@ -127,3 +127,15 @@ def test_evidence_offsets_point_at_the_text(nlp):
         assert ev["field"] == "abstract"
         assert abstract[ev["start"]:ev["end"]] == ev["name"]
         assert abstract[ev["sentence_start"]:ev["sentence_end"]].strip() == ev["sentence"]
+
+
+def test_catalog_spans_carry_the_type_and_catalog_name(nlp):
+    from kg.extract.pipeline import make_doc
+
+    doc = make_doc(nlp, Paper(title="ResNet on ImageNet-1k",
+                              abstract="We train BERT and ResNet-50 on ImageNet and COCO for object detection."))
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    spans = [(s.text, s.label_, s.kb_id_) for s in doc.spans["kg_catalog"]]
+    assert spans == [(t, label, canon) for _, _, t, label, canon, _ in doc.user_data["kg_catalog"]]
+    assert ("ImageNet-1k", "dataset", "ImageNet-1K") in spans and ("BERT", "method", "BERT") in spans
