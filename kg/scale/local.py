@@ -53,8 +53,9 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
                      chunk: int = CHUNK) -> Iterator[dict]:
     """Records for papers, in order, using ``jobs`` processes (1: in this process).
 
-    ``papers`` may be a stream: it is read as extraction goes, at most ``AHEAD`` chunks
-    per worker ahead of the records returned."""
+    With ``jobs`` > 1, this process extracts the first two chunks itself while the worker
+    processes start. ``papers`` may be a stream: it is read as extraction goes, at most
+    ``AHEAD`` chunks per worker ahead of the records returned."""
     catalogs = tuple(catalogs)
     papers = iter(papers)
     head = list(islice(papers, 2 * chunk)) if jobs > 1 else []
@@ -73,14 +74,36 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
     stop = threading.Event()
 
     def feed() -> Iterator[list[Paper]]:
-        for c in chunks(chain(head, papers), chunk):
+        for c in chunks(papers, chunk):
             while not window.acquire(timeout=0.1):
                 if stop.is_set():
                     return
             yield c
 
-    with ctx.Pool(jobs, initializer=_init, initargs=(catalogs,)) as pool, garbage_frozen():
+    starting: dict = {}
+
+    def start() -> None:  # the workers take ~1.5 s to start: this process extracts meanwhile
         try:
+            starting["pool"] = ctx.Pool(jobs, initializer=_init, initargs=(catalogs,))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            starting["error"] = exc
+
+    starter = threading.Thread(target=start, name="kg-pool-start", daemon=True)
+    starter.start()
+    try:
+        first = list(extract(head, build_nlp(catalogs)))  # the first two chunks, done here
+    except BaseException:
+        starter.join()
+        if "pool" in starting:
+            starting["pool"].terminate()
+        raise
+    starter.join()
+    if "error" in starting:
+        raise starting["error"]
+    with starting["pool"] as pool, garbage_frozen():
+        try:
+            yield from first
+            del first
             for blob in pool.imap(_work, feed()):
                 window.release()
                 with collector_paused():
