@@ -9,7 +9,8 @@ Measures in one run, side by side, each step in its own process (for a clean pea
 (c) ``kg build`` end to end (reading, extraction, resolution, graph files, embedded store).
 Prints a Markdown table: abstracts/s, ratio to (a), peak RSS, and for the one-process
 steps the CPU time and abstracts per CPU-second (on a shared machine wall time varies
-with the neighbours; CPU time much less). ``--repeat K`` keeps each step's best of K runs.
+with the neighbours; CPU time much less). ``--repeat K`` keeps each step's best of K runs,
+the steps taking turns so that a slow spell touches them alike.
 """
 from __future__ import annotations
 
@@ -59,15 +60,23 @@ print(json.dumps({{"n": n, "seconds": dt, "cpu": cpu, "rss_mb": rss / 1024}}))
 '''
 
 
-def run_step(step: str, corpus: Path, jobs: int, out: Path, repeat: int = 1) -> dict:
-    """The step in a fresh process, ``repeat`` times; the run with the best wall time."""
+def run_step(step: str, corpus: Path, jobs: int, out: Path) -> dict:
+    """One run of the step in a fresh process."""
     code = STEP.format(root=str(ROOT))
-    runs = []
+    proc = subprocess.run([sys.executable, "-c", code, step, str(corpus), str(jobs), str(out)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run_steps(steps: list[tuple[str, int, Path]], corpus: Path, repeat: int) -> list[dict]:
+    """Each step's run with the best wall time out of ``repeat``. The steps take turns
+    (a, b, c, a, b, c, ...), so a slow spell on a shared machine touches every step
+    alike instead of all the runs of one step."""
+    runs: list[list[dict]] = [[] for _ in steps]
     for _ in range(repeat):
-        proc = subprocess.run([sys.executable, "-c", code, step, str(corpus), str(jobs), str(out)],
-                              capture_output=True, text=True, check=True)
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    return min(runs, key=lambda r: r["seconds"])
+        for i, (step, jobs, out) in enumerate(steps):
+            runs[i].append(run_step(step, corpus, jobs, out))
+    return [min(r, key=lambda x: x["seconds"]) for r in runs]
 
 
 def main(argv=None) -> int:
@@ -80,13 +89,12 @@ def main(argv=None) -> int:
         tmp = Path(name)
         corpus = tmp / "corpus.jsonl"
         make_corpus(a.papers, corpus)
-        rows = []
-        floor = run_step("tokenize", corpus, 1, tmp / "x", a.repeat)
-        rows.append(("(a) spaCy blank('en') tokenisation, 1 core", floor))
-        rows.append(("(b) kg extraction, 1 job", run_step("extract", corpus, 1, tmp / "x", a.repeat)))
-        rows.append((f"(b) kg extraction, {a.jobs} jobs", run_step("extract", corpus, a.jobs, tmp / "x", a.repeat)))
-        rows.append((f"(c) kg build end to end, {a.jobs} jobs",
-                     run_step("build", corpus, a.jobs, tmp / "graph", a.repeat)))
+        labels = ["(a) spaCy blank('en') tokenisation, 1 core", "(b) kg extraction, 1 job",
+                  f"(b) kg extraction, {a.jobs} jobs", f"(c) kg build end to end, {a.jobs} jobs"]
+        steps = [("tokenize", 1, tmp / "x"), ("extract", 1, tmp / "x"), ("extract", a.jobs, tmp / "x"),
+                 ("build", a.jobs, tmp / "graph")]
+        rows = list(zip(labels, run_steps(steps, corpus, a.repeat)))
+        floor = rows[0][1]
     rate_a = floor["n"] / floor["seconds"]
     print(f"{a.papers:,} abstracts (seed corpus replicated, unique titles), {os.cpu_count()} cores\n")
     cpu_a = floor["n"] / floor["cpu"]
