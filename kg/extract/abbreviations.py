@@ -92,7 +92,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             window = _CLAUSE_END.split(window)[-1]
             long = match_long_form(sf, window)
             if long:
-                start = _before_space(text, m.start()) - len(long)
+                start = back_over_space(text, m.start()) - len(long)
                 if text[start:start + len(long)] == long:
                     out.append(Abbreviation(long, start, sf, inner_start))
                     continue
@@ -108,18 +108,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     return out
 
 
-def _before_space(text: str, pos: int) -> int:
-    """``pos`` moved back over the whitespace before it (``len(text[:pos].rstrip())``
-    without copying the text)."""
-    while pos > 0 and text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
-from .doctext import ext_key, text_of  # noqa: E402
+from .doctext import back_over_space, ext_key, text_of  # noqa: E402
 
 KEY = ext_key("kg_abbreviations")
 

@@ -1,5 +1,7 @@
 """The text of a Doc, kept once: ``Doc.text`` rebuilds the string from its tokens on
 every call (~100 µs for an abstract), and every component needs it."""
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 
@@ -22,3 +24,16 @@ def sentence_starts(doc: Doc) -> list[int]:
     if starts is None:
         starts = doc.user_data["sent_starts"] = [0]  # kg_sentences did not run: one sentence
     return starts
+
+
+def sentence_index(starts: list[int], pos: int) -> int:
+    """Which sentence (an index into ``sentence_starts``) holds character ``pos``."""
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def back_over_space(text: str, pos: int, floor: int = 0) -> int:
+    """``pos`` moved back over the whitespace before it, not below ``floor``
+    (``len(text[:pos].rstrip())`` without copying the text)."""
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos

@@ -1,12 +1,10 @@
 """A processed Doc as the per-paper record of the gold format (plus id and evidence)."""
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Doc
 
 from ..model import Paper
-from .doctext import ext_key, sentence_starts, text_of
+from .doctext import ext_key, sentence_index, sentence_starts, text_of
 from .separator import SEPARATOR
 from .links import github_repo, normalise_link
 
@@ -33,7 +31,7 @@ class _Evidence:
     def sentence(self, pos: int) -> tuple[str, int, int]:
         """(sentence, start, end in its field) of the sentence holding ``pos``, trimmed."""
         starts = self.starts
-        i = max(0, bisect_right(starts, pos) - 1)
+        i = sentence_index(starts, pos)
         found = self.sentences.get(i)
         if found is None:
             text = self.text

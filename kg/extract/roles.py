@@ -7,7 +7,6 @@ thing the paper names, with its type, role, aliases and mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +17,7 @@ from ..resolve.catalog import Catalog, load_catalog, origin_of
 from ..resolve.normalize import name_key, singular_key
 from .anchored import matches_at, occurrences
 from .cues import cues
-from .doctext import ext_key, sentence_starts, text_of
+from .doctext import back_over_space, ext_key, sentence_index, sentence_starts, text_of
 from .tasks import find_tasks
 from .tasks import task_words as task_words_sets
 
@@ -246,7 +245,7 @@ def _types_from_lists(text: str, ms: list[Mention]) -> None:
     """An unknown name listed with datasets is a dataset: "RefCOCO, OCID-Ref, TallyQA"."""
     listed = ("dataset", "benchmark")
     types = {m.type for m in ms}
-    if None not in types or ("dataset" not in types and "benchmark" not in types):
+    if None not in types or types.isdisjoint(listed):
         return  # only an untyped name next to a dataset or benchmark can change
     ordered = sorted(ms, key=lambda m: m.start)
     for _ in range(2):
@@ -274,7 +273,7 @@ def proposal_cue(text: str, starts: list[int], m: Mention, window: int = 10) -> 
     """Does the sentence present this mention as the paper's own contribution?
     (``text``, ``starts``: the Doc's text and sentence starts.)"""
     start = m.start
-    s_start = starts[bisect_right(starts, start) - 1]
+    s_start = starts[sentence_index(starts, start)]
     # the words of the sentence before the mention (its last 120 characters)
     before = casefolded_words(text, s_start if s_start > start - 120 else start - 120, start)
     c = cues()
@@ -418,9 +417,7 @@ def _metric_matches(text: str) -> list[re.Match]:
     out: list[re.Match] = []
     end = 0  # finditer resumes after the previous match
     for k in occurrences(text, ("accuracy", "error")):
-        ws = k
-        while ws > end and text[ws - 1].isspace():  # \s+ before the keyword
-            ws -= 1
+        ws = back_over_space(text, k, end)  # \s+ before the keyword
         if ws == k:
             continue
         st = ws

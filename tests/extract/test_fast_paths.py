@@ -130,10 +130,10 @@ def test_byte_table_word_split_equals_the_word_regex(text, start, end):
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab( \t\n\u00a0\u3000")), max_size=20), st.integers(0, 25))
 def test_moving_back_over_whitespace_equals_stripping_the_prefix(text, pos):
-    from kg.extract.abbreviations import _before_space
+    from kg.extract.doctext import back_over_space
 
     pos = min(pos, len(text))
-    assert _before_space(text, pos) == len(text[:pos].rstrip())
+    assert back_over_space(text, pos) == len(text[:pos].rstrip())
 
 
 @settings(max_examples=3000, deadline=None)
