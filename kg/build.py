@@ -5,7 +5,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from tqdm import tqdm
+from .progress import Progress
 
 from . import __version__
 from .corpus import Corpus, ReadReport, stream_corpus
@@ -49,7 +49,7 @@ def extract_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, stri
                 yield paper
 
     records: dict[str, dict] = {}
-    with tqdm(desc="extracting", unit=" papers", disable=not progress, leave=False) as bar:
+    with Progress(desc="extracting", unit=" papers", disable=not progress, leave=False) as bar:
         for rec in extract_parallel(fresh(), jobs, catalogs):
             records[rec["id"]] = rec
             bar.update()

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
+from .progress import Progress
 
 from .errors import RejectedRecord
 from .model import Paper, Rejection
@@ -82,6 +82,6 @@ def read_corpus(inputs: Iterable[str | Path], fmt: str | None = None, *, strict:
     """Distinct papers in first-seen order (longest abstract kept, all sources recorded)."""
     corpus = Corpus(strict, warn)
     stream = read_papers(list(inputs), fmt, warn=corpus.warn, max_abstract=max_abstract)
-    for rec in tqdm(stream, desc="reading", unit=" records", disable=not progress, leave=False):
+    for rec in Progress(stream, desc="reading", unit=" records", disable=not progress, leave=False):
         corpus.add(rec)
     return list(corpus.papers.values()), corpus.report

@@ -6,7 +6,7 @@ managed transactions (``execute_write``, which retries transient errors).
 """
 from __future__ import annotations
 
-from tqdm import tqdm
+from ..progress import Progress
 
 from ..errors import KGError
 from ..graph.schema import Schema, load_schema
@@ -87,7 +87,7 @@ class Neo4jStore:
             for stmt in constraints(schema):
                 s.run(stmt).consume()
         plan, counts = plan_diff(schema, nodes, edges)
-        bar = tqdm(total=sum(n for _, _, n in plan), desc="pushing", unit=" items", disable=not progress)
+        bar = Progress(total=sum(n for _, _, n in plan), desc="pushing", unit=" items", disable=not progress)
         with self._session() as s, bar:
             for query, params, n in plan:
                 s.execute_write(lambda tx, q=query, p=params: tx.run(q, p).consume())

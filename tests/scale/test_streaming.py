@@ -24,6 +24,47 @@ def test_pool_output_equals_one_process():
     assert json.dumps(two, sort_keys=True) == json.dumps(one, sort_keys=True)
 
 
+def test_workers_are_forked_only_from_a_single_threaded_process():
+    """Forked workers inherit the pipeline at once; a process that runs other threads
+    starts them from the forkserver instead (a fork there can deadlock the child). Both
+    give the output of one process."""
+    import subprocess
+    import sys
+    import threading
+
+    code = (
+        "import json, sys\n"
+        "from tests.scale.test_streaming import example_papers\n"
+        "from kg.progress import Progress\n"
+        "from kg.scale.local import extract_parallel, start_method\n"
+        "papers = example_papers(400)\n"
+        "with Progress(disable=True):\n"
+        "    assert start_method() == 'fork', start_method()\n"
+        "    two = list(extract_parallel(papers, jobs=2, chunk=40))\n"
+        "one = list(extract_parallel(papers, jobs=1))\n"
+        "assert json.dumps(two) == json.dumps(one)\n"
+        "print(len(two))\n")
+    from tests.conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "400", out.stderr[-2000:]
+
+    papers = example_papers(200)
+    one = list(extract_parallel(papers, jobs=1))
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        from kg.scale.local import start_method
+
+        assert start_method() == "forkserver"
+        two = list(extract_parallel(papers, jobs=2, chunk=20))
+    finally:
+        done.set()
+        other.join()
+    assert json.dumps(two) == json.dumps(one)
+
+
 def test_pool_reads_its_input_as_it_goes():
     papers = [Paper(title=f"Paper {i}", abstract="We use BERT.") for i in range(2000)]
     pulled = 0
