@@ -7,22 +7,27 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.scale.local import CHUNK
 from tests.conftest import EXAMPLES
+
+COPIES = 6
+assert COPIES * 398 > 2 * CHUNK  # smaller inputs are extracted in the main process
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The example corpus three times over (unique titles) in two files, with duplicates."""
+    """The example corpus six times over (unique titles) in two files, with duplicates:
+    enough papers for a 2-job run to use its worker processes."""
     d = tmp_path_factory.mktemp("corpus")
     lines = EXAMPLES.read_text().splitlines()
     recs = []
-    for i in range(3):
+    for i in range(COPIES):
         for raw in lines:
             r = json.loads(raw)
             r["title"] = f"{r['title']} [{i}]"
             recs.append(json.dumps(r))
-    (d / "a.jsonl").write_text("\n".join(recs[:700]) + "\n")
-    (d / "b.jsonl").write_text("\n".join(recs[600:]) + "\n")   # 100 papers in both files
+    (d / "a.jsonl").write_text("\n".join(recs[:1400]) + "\n")
+    (d / "b.jsonl").write_text("\n".join(recs[1200:]) + "\n")   # 200 papers in both files
     return [d / "a.jsonl", d / "b.jsonl"]
 
 
@@ -40,7 +45,7 @@ def test_jobs_2_equals_jobs_1_byte_for_byte(corpus, tmp_path):
     run("extract", *corpus, "-o", tmp_path / "one.jsonl", "--jobs", "1")
     run("extract", *corpus, "-o", tmp_path / "two.jsonl", "--jobs", "2")
     one, two = (tmp_path / "one.jsonl").read_bytes(), (tmp_path / "two.jsonl").read_bytes()
-    assert one == two and len(one.splitlines()) == 3 * 398
+    assert one == two and len(one.splitlines()) == COPIES * 398
     run("build", *corpus, "-o", tmp_path / "g1", "--jobs", "1")
     run("build", *corpus, "-o", tmp_path / "g2", "--jobs", "2")
     assert graph_bytes(tmp_path / "g1") == graph_bytes(tmp_path / "g2")
