@@ -144,3 +144,21 @@ def test_pooled_run_leaves_no_cycles_in_the_parent():
     records = list(extract_parallel(iter(papers), jobs=2, chunk=50))
     assert len(records) == 600
     assert gc.collect() < 100  # one cycle per paper would leave over 1,200 objects
+
+
+def test_pool_pipes_are_widened():
+    """A chunk's records cross the pool's result pipe in a read or two, not ~25."""
+    import fcntl
+    import multiprocessing as mp
+    from pathlib import Path
+
+    import pytest
+
+    from kg.scale.local import PIPE_BYTES, _widen_pipes
+
+    if not hasattr(fcntl, "F_GETPIPE_SZ") or int(Path("/proc/sys/fs/pipe-max-size").read_text()) < PIPE_BYTES:
+        pytest.skip("pipes cannot be widened to 1 MB here")
+    with mp.get_context("forkserver").Pool(1) as pool:
+        _widen_pipes(pool)
+        sizes = [fcntl.fcntl(q._reader.fileno(), fcntl.F_GETPIPE_SZ) for q in (pool._inqueue, pool._outqueue)]
+    assert sizes == [PIPE_BYTES, PIPE_BYTES]
