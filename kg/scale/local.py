@@ -1,6 +1,6 @@
-"""Parallel extraction on one machine: a process pool, the spaCy pipeline built once per
-worker, papers streamed to it in large chunks, records returned in input order (so the
-output is the same as with one job, byte for byte)."""
+"""Parallel extraction on one machine: a process pool whose workers inherit a spaCy
+pipeline built once, papers streamed to it in large chunks, records returned in input
+order (so the output is the same as with one job, byte for byte)."""
 from __future__ import annotations
 
 import gc
