@@ -5,8 +5,6 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .progress import Progress
-
 from . import __version__
 from .corpus import Corpus, ReadReport, stream_corpus
 from .scale.local import extract_parallel
@@ -14,6 +12,7 @@ from .graph.builder import GraphBuilder
 from .graph.io import read_graph, read_jsonl, write_graph
 from .graph.schema import load_schema
 from .model import Paper
+from .progress import Progress
 from .resolve.catalog import load_catalog
 from .sources.records import MAX_ABSTRACT_CHARS
 from .store import embedded

@@ -5,10 +5,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .progress import Progress
-
 from .errors import RejectedRecord
 from .model import Paper, Rejection
+from .progress import Progress
 from .sources import read_papers
 from .sources.records import MAX_ABSTRACT_CHARS
 

@@ -75,9 +75,10 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
         yield from extract(chain(head, papers), build_nlp(catalogs))
         return
     global _NLP
+    forked = start_method() == "fork"
     with garbage_frozen():
         try:
-            if start_method() == "fork":
+            if forked:
                 pool, first = _forked_pool(jobs, catalogs), []
                 papers = chain(head, papers)
             else:
@@ -87,7 +88,8 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
                 del first
                 yield from _pooled(pool, papers, jobs, chunk)
         finally:
-            _NLP = None  # the forked workers' pipeline: this process has no more use for it
+            if forked:  # the pipeline the workers inherited: this process has no use for it
+                _NLP = None
 
 
 def _forked_pool(jobs: int, catalogs: tuple[str, ...]):
@@ -151,10 +153,12 @@ def _widen_pipes(pool) -> None:
     except ImportError:  # pragma: no cover - not POSIX
         return
     set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if set_size is None:
+        return
     for queue_ in (getattr(pool, "_inqueue", None), getattr(pool, "_outqueue", None)):
-        reader = getattr(queue_, "_reader", None)
-        if set_size is None or reader is None:
-            return
+        reader = getattr(queue_, "_reader", None)  # CPython's pool internals
+        if reader is None:
+            continue
         try:
             fcntl.fcntl(reader.fileno(), set_size, PIPE_BYTES)
         except OSError:  # a lower fs.pipe-max-size, or the user's pipe quota is spent

@@ -6,10 +6,9 @@ managed transactions (``execute_write``, which retries transient errors).
 """
 from __future__ import annotations
 
-from ..progress import Progress
-
 from ..errors import KGError
 from ..graph.schema import Schema, load_schema
+from ..progress import Progress
 from .dialect import render
 from .embedded import one_line, plan_diff
 from .result import Result
