@@ -7,6 +7,7 @@ import gc
 import marshal
 import multiprocessing as mp
 import os
+import signal
 import threading
 import warnings
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,14 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal's group. Workers leave it to the main
+    process, which stops the pool and says so in one line (not one traceback a worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _init(catalogs: tuple[str, ...]) -> None:
+    _ignore_interrupts()
     global _NLP
     if catalogs:
         _NLP = build_nlp(catalogs)
@@ -106,7 +114,7 @@ def _forked_pool(jobs: int, catalogs: tuple[str, ...]):
         # ones are those of libraries kg imports, which get ready for a fork themselves
         # (OpenBLAS through numpy, jemalloc through pyarrow), as in the forkserver.
         warnings.filterwarnings("ignore", r".*use of fork\(\) may lead to deadlocks", DeprecationWarning)
-        return mp.get_context("fork").Pool(jobs)
+        return mp.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
 
 
 def _forkserver_pool(jobs: int, catalogs: tuple[str, ...], head: list[Paper]):

@@ -74,3 +74,36 @@ def test_reads_during_a_build_see_a_whole_graph(tmp_path):
     assert {a for a, _ in seen} <= {20, 398} and {b for _, b in seen} <= {20, 398} and (20, 20) in seen, \
         (seen, errors[:3])
     assert all("\n" not in e for e in errors), errors[:3]
+
+
+def test_ctrl_c_during_a_parallel_build_prints_one_line(tmp_path):
+    """Ctrl-C reaches the workers too (the terminal signals the whole process group): the
+    build stops with one line and status 130, no worker prints a traceback, none is left."""
+    import os
+
+    big = tmp_path / "big.jsonl"
+    with open(big, "w") as fh:
+        for i in range(8):  # ~3,200 papers: enough for --jobs 2 to start its workers
+            for raw in EXAMPLES.read_text().splitlines():
+                rec = json.loads(raw)
+                rec["title"] = f"{rec['title']} (copy {i})"
+                fh.write(json.dumps(rec) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(tmp_path / "g"),
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+    def group() -> list[str]:
+        return subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+
+    deadline = time.time() + 60
+    while time.time() < deadline and len(group()) < 3 and proc.poll() is None:
+        time.sleep(0.05)  # until the workers run
+    assert proc.poll() is None and len(group()) >= 3, "no workers to interrupt"
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    err = err.decode()
+    assert proc.returncode == 130, err[-2000:]
+    assert "Traceback" not in err, err[-2000:]
+    assert err.strip().splitlines()[-1] == "kg: interrupted; outputs left as they were"
+    time.sleep(0.5)
+    assert group() == []
