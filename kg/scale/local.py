@@ -39,13 +39,13 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _ignore_interrupts() -> None:
     """Ctrl-C reaches every process of the terminal's group. Workers leave it to the main
-    process, which stops the pool and says so in one line (not one traceback a worker)."""
+    process, which stops the pool and says so in one line (not a traceback from each worker)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _init(catalogs: tuple[str, ...]) -> None:
-    _ignore_interrupts()
     global _NLP
+    _ignore_interrupts()
     if catalogs:
         _NLP = build_nlp(catalogs)
     else:  # the default pipeline: built by the forkserver before it forked this worker
