@@ -10,6 +10,20 @@ SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples" / "papers.jsonl"
 
 
+def example_copies(copies: int) -> list[str]:
+    """JSON lines of the example corpus ``copies`` times over, each title made unique."""
+    import json
+
+    lines = EXAMPLES.read_text().splitlines()
+    out = []
+    for i in range(copies):
+        for raw in lines:
+            rec = json.loads(raw)
+            rec["title"] = f"{rec['title']} (copy {i})"
+            out.append(json.dumps(rec))
+    return out
+
+
 def need_shared(*parts: str) -> Path:
     p = SHARED.joinpath(*parts)
     if not p.exists():

@@ -83,14 +83,15 @@ def extract_parallel(papers: Iterable[Paper], jobs: int = 1, catalogs: Iterable[
         yield from extract(chain(head, papers), build_nlp(catalogs))
         return
     global _NLP
-    forked = start_method() == "fork"
+    method = start_method()
+    forked = method == "fork"
     with garbage_frozen():
         try:
             if forked:
                 pool, first = _forked_pool(jobs, catalogs), []
                 papers = chain(head, papers)
             else:
-                pool, first = _forkserver_pool(jobs, catalogs, head)
+                pool, first = _server_pool(method, jobs, catalogs, head)
             with pool:
                 yield from first
                 del first
@@ -117,15 +118,13 @@ def _forked_pool(jobs: int, catalogs: tuple[str, ...]):
         return mp.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
 
 
-def _forkserver_pool(jobs: int, catalogs: tuple[str, ...], head: list[Paper]):
-    """(pool, records of ``head``): a forkserver pool, started in a thread while this
-    process extracts ``head`` itself (the workers take ~1.5 s to start). The server builds
-    the default pipeline once, and each worker inherits it."""
-    if "forkserver" in mp.get_all_start_methods():
-        ctx = mp.get_context("forkserver")
+def _server_pool(method: str, jobs: int, catalogs: tuple[str, ...], head: list[Paper]):
+    """(pool, records of ``head``): a ``forkserver`` (or ``spawn``) pool, started in a
+    thread while this process extracts ``head`` itself (the workers take ~1.5 s to start).
+    The forkserver builds the default pipeline once, and each worker inherits it."""
+    ctx = mp.get_context(method)
+    if method == "forkserver":
         ctx.set_forkserver_preload(["kg.scale.preload"])
-    else:  # pragma: no cover - not POSIX
-        ctx = mp.get_context("spawn")
     starting: dict = {}
 
     def start() -> None:

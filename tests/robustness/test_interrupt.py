@@ -1,7 +1,6 @@
 """A build killed midway leaves the previous graph folder intact and loadable."""
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import time
 
 import kg
 from kg.store.embedded import EmbeddedStore
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, example_copies
 
 
 def snapshot(d):
@@ -23,12 +22,7 @@ def test_killed_build_keeps_previous_output(tmp_path):
     kg.build(small, out)
     before = snapshot(out)
     big = tmp_path / "big.jsonl"
-    with open(big, "w") as fh:
-        for i in range(15):
-            for raw in EXAMPLES.read_text().splitlines():
-                rec = json.loads(raw)
-                rec["title"] = f"{rec['title']} (copy {i})"
-                fh.write(json.dumps(rec) + "\n")
+    big.write_text("\n".join(example_copies(15)) + "\n")
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(out)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
@@ -82,12 +76,7 @@ def test_ctrl_c_during_a_parallel_build_prints_one_line(tmp_path):
     import os
 
     big = tmp_path / "big.jsonl"
-    with open(big, "w") as fh:
-        for i in range(8):  # ~3,200 papers: enough for --jobs 2 to start its workers
-            for raw in EXAMPLES.read_text().splitlines():
-                rec = json.loads(raw)
-                rec["title"] = f"{rec['title']} (copy {i})"
-                fh.write(json.dumps(rec) + "\n")
+    big.write_text("\n".join(example_copies(8)) + "\n")  # ~3,200 papers: --jobs 2 starts its workers
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(tmp_path / "g"),
                              "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 

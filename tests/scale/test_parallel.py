@@ -1,14 +1,12 @@
 """Parallel and distributed extraction give exactly the output of one process."""
 from __future__ import annotations
 
-import json
-
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
 from kg.scale.local import CHUNK
-from tests.conftest import EXAMPLES
+from tests.conftest import example_copies
 
 COPIES = 6
 assert COPIES * 398 > 2 * CHUNK  # smaller inputs are extracted in the main process
@@ -19,13 +17,7 @@ def corpus(tmp_path_factory):
     """The example corpus six times over (unique titles) in two files, with duplicates:
     enough papers for a 2-job run to use its worker processes."""
     d = tmp_path_factory.mktemp("corpus")
-    lines = EXAMPLES.read_text().splitlines()
-    recs = []
-    for i in range(COPIES):
-        for raw in lines:
-            r = json.loads(raw)
-            r["title"] = f"{r['title']} [{i}]"
-            recs.append(json.dumps(r))
+    recs = example_copies(COPIES)
     (d / "a.jsonl").write_text("\n".join(recs[:1400]) + "\n")
     (d / "b.jsonl").write_text("\n".join(recs[1200:]) + "\n")   # 200 papers in both files
     return [d / "a.jsonl", d / "b.jsonl"]
